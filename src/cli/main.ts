@@ -1,0 +1,27 @@
+// The `jobindblik` command: wires one file per command into commander and owns the exit path.
+import { Command, CommanderError } from "commander";
+import { AppError, exitWithError } from "../errors.ts";
+import { registerDemo } from "./demo.ts";
+
+const program = new Command();
+program
+  .name("jobindblik")
+  .description("Open, self-hostable Danish employment statistics")
+  .option("--data <dir>", "data folder (default ./data or JOBINDBLIK_DATA)")
+  .option("--json", "print one JSON object instead of a human summary")
+  .showHelpAfterError()
+  .exitOverride()
+  .configureOutput({ writeErr: () => {} });
+
+registerDemo(program);
+
+const wantsJson = process.argv.includes("--json");
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0) process.exit(0); // --help, --version
+    exitWithError(new AppError("bad_argument", err.message.replace(/^error: /, "")), wantsJson);
+  }
+  exitWithError(err, wantsJson);
+}
