@@ -23,7 +23,9 @@ export const AREAS: readonly Area[] = [
   { code: COUNTRY_CODE, level: "country", label: { da: "Hele landet", en: "All Denmark" } },
   ...REGIONS.map((r): Area => ({ code: r.code, level: "region", label: r.name })),
   ...RAR_AREAS.map((r): Area => ({ code: r.code, level: "rar", label: r.name })),
-  ...JOB_CENTRES.map((j): Area => ({ code: j.code, level: "jobcentre", label: { da: j.name, en: j.nameEn } })),
+  ...JOB_CENTRES.map(
+    (j): Area => ({ code: j.code, level: "jobcentre", label: { da: j.name, en: j.nameEn } }),
+  ),
   ...MUNICIPALITIES.map(
     (m): Area => ({ code: m.code, level: "municipality", label: { da: m.name, en: m.nameEn } }),
   ),

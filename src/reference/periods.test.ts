@@ -224,7 +224,12 @@ describe("parsePeriodRange", () => {
       "2025M01",
       "2025M02",
     ]);
-    expect(parsePeriodRange("2024K1..2024K4").map((p) => p.code)).toEqual(["2024K1", "2024K2", "2024K3", "2024K4"]);
+    expect(parsePeriodRange("2024K1..2024K4").map((p) => p.code)).toEqual([
+      "2024K1",
+      "2024K2",
+      "2024K3",
+      "2024K4",
+    ]);
     expect(parsePeriodRange("2024K4..2025K1").map((p) => p.code)).toEqual(["2024K4", "2025K1"]);
     expect(parsePeriodRange("2023..2025").map((p) => p.code)).toEqual(["2023", "2024", "2025"]);
     expect(parsePeriodRange("2024K3R12..2025K1R12").map((p) => p.code)).toEqual([
@@ -258,7 +263,14 @@ describe("comparePeriods", () => {
   it("orders by last day, then month before quarter before rolling window before year", () => {
     const codes = ["2024", "2024K4R12", "2024K4", "2024M12", "2024M01", "2025K1R12"];
     const sorted = codes.map(parsePeriod).sort(comparePeriods);
-    expect(sorted.map((p) => p.code)).toEqual(["2024M01", "2024M12", "2024K4", "2024K4R12", "2024", "2025K1R12"]);
+    expect(sorted.map((p) => p.code)).toEqual([
+      "2024M01",
+      "2024M12",
+      "2024K4",
+      "2024K4R12",
+      "2024",
+      "2025K1R12",
+    ]);
   });
 });
 
@@ -297,13 +309,20 @@ describe("dates", () => {
     expect(parseDate("29-02-2024")).toBe("2024-02-29");
   });
 
-  it.each(["29-02-2023", "2023-02-29", "31-04-2024", "2024-4-1", "2024/03/15", "15.03.2024", " 2024-03-15", "", "x"])(
-    "rejects %j as a delivered date",
-    (s) => {
-      expect(parseDate(s)).toBeUndefined();
-      expect(isIsoDate(s)).toBe(false);
-    },
-  );
+  it.each([
+    "29-02-2023",
+    "2023-02-29",
+    "31-04-2024",
+    "2024-4-1",
+    "2024/03/15",
+    "15.03.2024",
+    " 2024-03-15",
+    "",
+    "x",
+  ])("rejects %j as a delivered date", (s) => {
+    expect(parseDate(s)).toBeUndefined();
+    expect(isIsoDate(s)).toBe(false);
+  });
 });
 
 describe("properties", () => {
@@ -333,8 +352,7 @@ describe("properties", () => {
         expect(isIsoDate(iso)).toBe(true);
         expect(next > iso).toBe(true);
         const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-        const expectedNext =
-          d < daysInMonth(y, m) ? [y, m, d + 1] : m < 12 ? [y, m + 1, 1] : [y + 1, 1, 1];
+        const expectedNext = d < daysInMonth(y, m) ? [y, m, d + 1] : m < 12 ? [y, m + 1, 1] : [y + 1, 1, 1];
         expect(next.split("-").map(Number)).toEqual(expectedNext);
       }),
     );
@@ -342,24 +360,42 @@ describe("properties", () => {
 
   it("agrees with Date.UTC on day numbers", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2300-12-31T00:00:00Z") }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        expect(dayNumber(iso)).toBe(Math.floor(d.getTime() / 86_400_000));
-      }),
+      fc.property(
+        fc.date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2300-12-31T00:00:00Z") }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          expect(dayNumber(iso)).toBe(Math.floor(d.getTime() / 86_400_000));
+        },
+      ),
     );
   });
 
   it("lists 12·Δyear + Δmonth + 1 months between two months", () => {
     fc.assert(
-      fc.property(year, fc.integer({ min: 1, max: 12 }), year, fc.integer({ min: 1, max: 12 }), (y1, m1, y2, m2) => {
-        const [a, b] = y1 * 12 + m1 <= y2 * 12 + m2 ? [[y1, m1], [y2, m2]] : [[y2, m2], [y1, m1]];
-        const [ya, ma] = a as [number, number];
-        const [yb, mb] = b as [number, number];
-        const months = monthsBetween(formatMonth(ya, ma), formatMonth(yb, mb));
-        expect(months).toHaveLength(12 * (yb - ya) + (mb - ma) + 1);
-        expect(months[0]).toBe(formatMonth(ya, ma));
-        expect(months.at(-1)).toBe(formatMonth(yb, mb));
-      }),
+      fc.property(
+        year,
+        fc.integer({ min: 1, max: 12 }),
+        year,
+        fc.integer({ min: 1, max: 12 }),
+        (y1, m1, y2, m2) => {
+          const [a, b] =
+            y1 * 12 + m1 <= y2 * 12 + m2
+              ? [
+                  [y1, m1],
+                  [y2, m2],
+                ]
+              : [
+                  [y2, m2],
+                  [y1, m1],
+                ];
+          const [ya, ma] = a as [number, number];
+          const [yb, mb] = b as [number, number];
+          const months = monthsBetween(formatMonth(ya, ma), formatMonth(yb, mb));
+          expect(months).toHaveLength(12 * (yb - ya) + (mb - ma) + 1);
+          expect(months[0]).toBe(formatMonth(ya, ma));
+          expect(months.at(-1)).toBe(formatMonth(yb, mb));
+        },
+      ),
     );
   });
 
@@ -380,7 +416,9 @@ describe("properties", () => {
     const anyPeriod = fc.oneof(
       fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => formatMonth(y, m)),
       fc.tuple(year, fc.integer({ min: 1, max: 4 })).map(([y, q]) => formatQuarter(y, q)),
-      fc.tuple(fc.integer({ min: 1901, max: 2199 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}K${q}R12`),
+      fc
+        .tuple(fc.integer({ min: 1901, max: 2199 }), fc.integer({ min: 1, max: 4 }))
+        .map(([y, q]) => `${y}K${q}R12`),
       year.map(String),
     );
     fc.assert(

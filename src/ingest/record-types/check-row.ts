@@ -21,7 +21,8 @@ export function parseDecimal(text: string): number | undefined {
 }
 
 function checkRange(field: FieldDef, value: number): ReasonCode | undefined {
-  if (field.min !== undefined && (field.minExclusive ? value <= field.min : value < field.min)) return "out_of_range";
+  if (field.min !== undefined && (field.minExclusive ? value <= field.min : value < field.min))
+    return "out_of_range";
   if (field.max !== undefined && value > field.max) return "out_of_range";
   return undefined;
 }
@@ -58,7 +59,11 @@ export function checkValue(field: FieldDef, text: string, asOf: string): ReasonC
  * Every problem of a row: per field first, then the cross-field rules on fields that passed.
  * `row` maps lower-case field names to raw text; values are trimmed, an empty string is "missing".
  */
-export function checkRow(def: RecordTypeDef, row: Readonly<Record<string, string | undefined>>, asOf: string): RowProblem[] {
+export function checkRow(
+  def: RecordTypeDef,
+  row: Readonly<Record<string, string | undefined>>,
+  asOf: string,
+): RowProblem[] {
   const problems: RowProblem[] = [];
   const valid = new Map<string, string>();
   for (const field of def.fields) {

@@ -20,7 +20,14 @@ export function municipalityField(required: boolean, description: string, name =
 }
 
 export function akasseField(description: string): FieldDef {
-  return { name: "akasse", type: "code", required: false, codes: AKASSE_CODES, codeList: "akasse", description };
+  return {
+    name: "akasse",
+    type: "code",
+    required: false,
+    codes: AKASSE_CODES,
+    codeList: "akasse",
+    description,
+  };
 }
 
 export function dateField(name: string, required: boolean, description: string): FieldDef {
@@ -28,5 +35,12 @@ export function dateField(name: string, required: boolean, description: string):
 }
 
 export function educationLevelField(name: string, required: boolean, description: string): FieldDef {
-  return { name, type: "code", required, codes: codesOf(EDUCATION_LEVELS), codeList: "education", description };
+  return {
+    name,
+    type: "code",
+    required,
+    codes: codesOf(EDUCATION_LEVELS),
+    codeList: "education",
+    description,
+  };
 }

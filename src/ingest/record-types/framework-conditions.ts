@@ -9,7 +9,12 @@ export const frameworkConditions: RecordTypeDef = {
   fields: [
     municipalityField(true, "Municipality"),
     { name: "year", type: "integer", required: true, min: 1900, max: 2199, description: "Year" },
-    { name: "variable", type: "text", required: true, description: "Variable name (unknown ones are kept and listed)" },
+    {
+      name: "variable",
+      type: "text",
+      required: true,
+      description: "Variable name (unknown ones are kept and listed)",
+    },
     { name: "value", type: "decimal", required: true, description: "Value" },
   ],
   rules: [],

@@ -33,7 +33,10 @@ const byType = new Map(RECORD_TYPE_DEFS.map((d) => [d.type, d]));
 export function recordTypeDef(type: string): RecordTypeDef {
   return (
     byType.get(type) ??
-    fail("unknown_record_type", `Unknown record type "${type}"; expected one of ${[...byType.keys()].join(", ")}`)
+    fail(
+      "unknown_record_type",
+      `Unknown record type "${type}"; expected one of ${[...byType.keys()].join(", ")}`,
+    )
   );
 }
 

@@ -8,7 +8,14 @@ export const persons: RecordTypeDef = {
   description: "Background of a person",
   fields: [
     cprField,
-    { name: "origin", type: "code", required: false, codes: codesOf(ORIGINS), codeList: "origin", description: "Origin" },
+    {
+      name: "origin",
+      type: "code",
+      required: false,
+      codes: codesOf(ORIGINS),
+      codeList: "origin",
+      description: "Origin",
+    },
     educationLevelField("education", false, "Highest completed education"),
     municipalityField(false, "Municipality of residence", "residence"),
   ],

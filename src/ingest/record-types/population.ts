@@ -1,5 +1,5 @@
 // `population`: residents of a municipality by year, age and gender (CONTRACT.md §1, §6).
-import { GENDERS, codesOf, POPULATION_AGE_BANDS } from "../../reference/codes.ts";
+import { codesOf, GENDERS, POPULATION_AGE_BANDS } from "../../reference/codes.ts";
 import { municipalityField } from "./common-fields.ts";
 import type { RecordTypeDef } from "./types.ts";
 
@@ -18,7 +18,14 @@ export const population: RecordTypeDef = {
       alsoAccepts: POPULATION_AGE_BANDS,
       description: "Age 0–125, or a band 0-15, 16-19, …, 60-64, 65-66, 67+",
     },
-    { name: "gender", type: "code", required: true, codes: codesOf(GENDERS), codeList: "gender", description: "M or K" },
+    {
+      name: "gender",
+      type: "code",
+      required: true,
+      codes: codesOf(GENDERS),
+      codeList: "gender",
+      description: "M or K",
+    },
     { name: "count", type: "integer", required: true, min: 0, description: "Number of residents" },
   ],
   rules: [],
