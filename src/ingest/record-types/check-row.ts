@@ -27,6 +27,17 @@ function checkRange(field: FieldDef, value: number): ReasonCode | undefined {
   return undefined;
 }
 
+/** Code sets and compiled patterns per field, built once: this runs on millions of rows. */
+const compiled = new WeakMap<FieldDef, { codes: ReadonlySet<string>; pattern: RegExp | undefined }>();
+function compiledOf(field: FieldDef): { codes: ReadonlySet<string>; pattern: RegExp | undefined } {
+  let c = compiled.get(field);
+  if (!c) {
+    c = { codes: new Set(field.codes ?? []), pattern: field.pattern ? new RegExp(field.pattern) : undefined };
+    compiled.set(field, c);
+  }
+  return c;
+}
+
 /** The problem of one non-empty value, or undefined when it is valid. */
 export function checkValue(field: FieldDef, text: string, asOf: string): ReasonCode | undefined {
   if (field.alsoAccepts?.includes(text)) return undefined;
@@ -36,7 +47,7 @@ export function checkValue(field: FieldDef, text: string, asOf: string): ReasonC
       return result.ok ? undefined : result.problem;
     }
     case "code":
-      return field.codes?.includes(text) ? undefined : "unknown_code";
+      return compiledOf(field).codes.has(text) ? undefined : "unknown_code";
     case "date":
       return parseDate(text) === undefined ? "bad_date" : undefined;
     case "month": {
@@ -51,7 +62,7 @@ export function checkValue(field: FieldDef, text: string, asOf: string): ReasonC
       return value === undefined ? "bad_number" : checkRange(field, value);
     }
     case "text":
-      return field.pattern && !new RegExp(field.pattern).test(text) ? "bad_format" : undefined;
+      return compiledOf(field).pattern?.test(text) === false ? "bad_format" : undefined;
   }
 }
 

@@ -11,6 +11,7 @@ import { persons } from "./persons.ts";
 import { population } from "./population.ts";
 import type { RecordTypeDef } from "./types.ts";
 
+export { checkRow, checkValue, parseDecimal, type RowProblem } from "./check-row.ts";
 export type { FieldDef, FieldType, ReasonCode, RecordTypeDef, RowRule } from "./types.ts";
 export { REASON_CODES } from "./types.ts";
 
