@@ -59,15 +59,16 @@ export class DeliveryFiles {
   write(source: DemoSource, type: RecordType, period: string | null, cells: readonly Cell[]): void {
     const file = this.fileFor(source, type, period);
     const texts = file.def.fields.map((field, i) => cellText(field, cells[i] ?? null, source.style));
-    if (this.dirty && this.dirty.rng.chance(this.dirty.share)) {
+    const dirty = this.dirty;
+    if (dirty?.rng.chance(dirty.share)) {
       const defect = corruptRow(
         file.def,
         source,
         source.style,
         texts,
-        this.dirty.rng,
-        this.dirty.foreignMunicipality(source),
-        this.dirty.foreignAkasse(source),
+        dirty.rng,
+        dirty.foreignMunicipality(source),
+        dirty.foreignAkasse(source),
       );
       file.dirty[defect] = (file.dirty[defect] ?? 0) + 1;
     }
