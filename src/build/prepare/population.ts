@@ -1,0 +1,39 @@
+// Residents aged 16–66 per area and period, the denominator of `share_pop` (CONTRACT.md §6): from
+// `population` for the period's year (the year of its last day), or the latest year delivered when
+// that year is missing; regions and DK are sums of their municipalities. Output: `pop_16_66(area,
+// period, residents)`.
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+const WORKING_AGE_BANDS = [
+  "16-19",
+  "20-24",
+  "25-29",
+  "30-34",
+  "35-39",
+  "40-44",
+  "45-49",
+  "50-54",
+  "55-59",
+  "60-64",
+  "65-66",
+];
+
+export async function createPopulation(connection: DuckDBConnection): Promise<void> {
+  const bands = WORKING_AGE_BANDS.map((b) => `'${b}'`).join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE pop_muni AS
+    SELECT municipality, year, sum(count) AS residents
+    FROM in_population
+    WHERE (TRY_CAST(age AS INTEGER) BETWEEN 16 AND 66) OR age IN (${bands})
+    GROUP BY municipality, year`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE pop_16_66 AS
+    WITH years AS (SELECT DISTINCT year FROM pop_muni),
+    used AS (
+      SELECT p.period,
+        CASE WHEN year(p.last_day) IN (SELECT year FROM years) THEN year(p.last_day)
+             ELSE (SELECT max(year) FROM years) END AS year
+      FROM periods p
+    )
+    SELECT u.period, am.area, sum(pm.residents) AS residents
+    FROM used u JOIN pop_muni pm ON pm.year = u.year JOIN area_map am ON am.municipality = pm.municipality
+    GROUP BY u.period, am.area`);
+}

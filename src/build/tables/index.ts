@@ -1,0 +1,9 @@
+// The catalogue of published tables, in published order. Each table is one file of the same shape.
+import { recipients } from "./recipients.ts";
+import { recipientsAgeGender } from "./recipients-age-gender.ts";
+import { recipientsOrigin } from "./recipients-origin.ts";
+import type { TableDef } from "./types.ts";
+
+export type { CodeDef, DimensionDef, Label, MeasureDef, TableDef } from "./types.ts";
+
+export const TABLES: readonly TableDef[] = [recipients, recipientsAgeGender, recipientsOrigin];

@@ -1,0 +1,48 @@
+// `recipients-age-gender`: persons and full-time persons by period, area, benefit, age on the
+// period's last day and gender (CONTRACT.md §5, §6).
+import {
+  ageDimension,
+  areaDimension,
+  benefitDimension,
+  genderDimension,
+  periodDimension,
+} from "../dimensions.ts";
+import { FTE, PERSONS } from "../measures.ts";
+import { ageBand, ageOn } from "../sql-fragments.ts";
+import type { TableDef } from "./types.ts";
+
+export const recipientsAgeGender: TableDef = {
+  id: "recipients-age-gender",
+  title: { da: "Modtagere efter alder og køn", en: "Recipients by age and gender" },
+  subject: "ydelser",
+  description: {
+    da: "Personer og fuldtidspersoner på offentlige ydelser efter alder (på periodens sidste dag) og køn.",
+    en: "Persons and full-time persons on public benefits by age (on the period's last day) and gender.",
+  },
+  periodKinds: ["month", "quarter", "year"],
+  dimensions: [periodDimension, areaDimension, benefitDimension, ageDimension, genderDimension],
+  measures: [PERSONS, FTE],
+  primaryCounts: ["persons"],
+  footnotes: [
+    {
+      da: "Alder opgøres på periodens sidste dag. Personer under 16 år tælles i gruppen 0-15 år.",
+      en: "Age is taken on the period's last day. Persons under 16 are counted in the band 0-15.",
+    },
+  ],
+  // Every person has exactly one age band and one gender in a period, so the totals over age and
+  // gender are exact sums of the finest cells' distinct counts (no person is counted twice).
+  sql: `
+    WITH fine AS (
+      SELECT pp.period, am.area, pp.benefit, ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender,
+        count(DISTINCT pp.person_id) AS persons, sum(pp.dd) / any_value(p.days) AS fte
+      FROM pp JOIN periods p USING (period) JOIN person_attr pa USING (person_id)
+      JOIN area_map am ON am.municipality = pp.municipality
+      WHERE p.kind IN ('month', 'quarter', 'year')
+      GROUP BY ALL
+    )
+    SELECT period, area, benefit, coalesce(age, 'total') AS age, coalesce(gender, 'total') AS gender,
+      sum(persons) AS persons, sum(fte) AS fte
+    FROM fine
+    GROUP BY GROUPING SETS ((period, area, benefit, age, gender), (period, area, benefit, age),
+      (period, area, benefit, gender), (period, area, benefit))`,
+};

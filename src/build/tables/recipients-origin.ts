@@ -1,0 +1,39 @@
+// `recipients-origin`: persons and full-time persons by period, area, benefit and origin (from the
+// latest `persons` delivery; `ukendt` where none is known) (CONTRACT.md §5).
+import { areaDimension, benefitDimension, originDimension, periodDimension } from "../dimensions.ts";
+import { FTE, PERSONS } from "../measures.ts";
+import type { TableDef } from "./types.ts";
+
+export const recipientsOrigin: TableDef = {
+  id: "recipients-origin",
+  title: { da: "Modtagere efter herkomst", en: "Recipients by origin" },
+  subject: "ydelser",
+  description: {
+    da: "Personer og fuldtidspersoner på offentlige ydelser efter herkomst.",
+    en: "Persons and full-time persons on public benefits by origin.",
+  },
+  periodKinds: ["month", "quarter", "year"],
+  dimensions: [periodDimension, areaDimension, benefitDimension, originDimension],
+  measures: [PERSONS, FTE],
+  primaryCounts: ["persons"],
+  footnotes: [
+    {
+      da: "Herkomst fra seneste levering af personoplysninger; uoplyst hvis ingen findes.",
+      en: "Origin from the latest delivery of person data; unknown where there is none.",
+    },
+  ],
+  // Each person has one origin, so the total over origins is an exact sum of distinct counts.
+  sql: `
+    WITH fine AS (
+      SELECT pp.period, am.area, pp.benefit, coalesce(po.origin, 'ukendt') AS origin,
+        count(DISTINCT pp.person_id) AS persons, sum(pp.dd) / any_value(p.days) AS fte
+      FROM pp JOIN periods p USING (period)
+      LEFT JOIN person_origin po USING (person_id)
+      JOIN area_map am ON am.municipality = pp.municipality
+      WHERE p.kind IN ('month', 'quarter', 'year')
+      GROUP BY ALL
+    )
+    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, sum(persons) AS persons, sum(fte) AS fte
+    FROM fine
+    GROUP BY GROUPING SETS ((period, area, benefit, origin), (period, area, benefit))`,
+};

@@ -1,0 +1,89 @@
+// `recipients`: persons, full-time persons, amounts and share of residents, by period, area and
+// benefit (CONTRACT.md §5, §6).
+import { areaDimension, benefitDimension, periodDimension } from "../dimensions.ts";
+import { FTE, PERSONS } from "../measures.ts";
+import type { TableDef } from "./types.ts";
+
+const benefitValues = (benefitDimension.codes ?? []).map((c) => `('${c.code}')`).join(", ");
+
+export const recipients: TableDef = {
+  id: "recipients",
+  title: { da: "Modtagere af offentlig forsørgelse", en: "Recipients of public benefits" },
+  subject: "ydelser",
+  description: {
+    da: "Personer og fuldtidspersoner på offentlige ydelser efter område og ydelse.",
+    en: "Persons and full-time persons on public benefits by area and benefit.",
+  },
+  periodKinds: ["month", "quarter", "year", "rolling"],
+  dimensions: [periodDimension, areaDimension, benefitDimension],
+  measures: [
+    PERSONS,
+    FTE,
+    {
+      id: "amount_dkk",
+      label: { da: "Udbetalt beløb (kr.)", en: "Amount paid (DKK)" },
+      definition: {
+        da: "Udbetalte ydelser i perioden; beløb for perioder over flere måneder fordeles efter dage.",
+        en: "Benefits paid in the period; amounts for periods spanning months are allocated by days.",
+      },
+      unit: "dkk",
+      decimals: 0,
+      higherIsBetter: null,
+      whenEmpty: "zero",
+    },
+    {
+      id: "share_pop",
+      label: { da: "Andel af befolkningen 16-66 år (pct.)", en: "Share of residents aged 16-66 (%)" },
+      definition: {
+        da: "Personer i perioden ÷ indbyggere 16-66 år i området i periodens år × 100.",
+        en: "Persons in the period ÷ residents aged 16-66 of the area in the period's year × 100.",
+      },
+      unit: "percent",
+      decimals: 1,
+      higherIsBetter: false,
+      whenEmpty: "not_applicable",
+    },
+  ],
+  primaryCounts: ["persons"],
+  footnotes: [
+    {
+      da: "Område er den kommune, der har ansvaret for ydelsen, ikke bopælskommunen.",
+      en: "Area is the municipality responsible for the benefit, not the municipality of residence.",
+    },
+  ],
+  sql: `
+    WITH cells AS (
+      SELECT pp.period, am.area, pp.benefit, count(DISTINCT pp.person_id) AS persons, sum(pp.dd) AS dd
+      FROM pp JOIN area_map am ON am.municipality = pp.municipality
+      GROUP BY ALL
+    ),
+    span AS (SELECT min(first_day) AS first_day FROM periods),
+    amount_months AS (
+      SELECT benefit, municipality, month,
+        amount * (least(e, last_day(month)) - greatest(s, month) + 1) / row_days AS amount
+      FROM (
+        SELECT bp.*, unnest(generate_series(date_trunc('month', greatest(s, span.first_day)), date_trunc('month', e),
+          INTERVAL 1 MONTH))::DATE AS month
+        FROM bp, span WHERE amount > 0 AND e >= span.first_day
+      )
+    ),
+    amounts AS (
+      SELECT pmo.period, am.area, coalesce(x.benefit, 'total') AS benefit, sum(x.amount) AS amount
+      FROM amount_months x
+      JOIN period_months pmo ON pmo.month = x.month
+      JOIN area_map am ON am.municipality = x.municipality
+      GROUP BY GROUPING SETS ((pmo.period, am.area, x.benefit), (pmo.period, am.area))
+    ),
+    base AS (
+      SELECT period, area, benefit FROM pop_16_66, (VALUES ${benefitValues}) AS b(benefit)
+      UNION SELECT period, area, benefit FROM cells
+    )
+    SELECT b.period, b.area, b.benefit, coalesce(c.persons, 0) AS persons, coalesce(c.dd, 0) / p.days AS fte,
+      coalesce(a.amount, 0) AS amount_dkk,
+      CASE WHEN pop.residents > 0 THEN 100.0 * coalesce(c.persons, 0) / pop.residents END AS share_pop
+    FROM base b
+    JOIN periods p USING (period)
+    LEFT JOIN cells c USING (period, area, benefit)
+    LEFT JOIN amounts a USING (period, area, benefit)
+    LEFT JOIN pop_16_66 pop USING (period, area)`,
+};

@@ -1,0 +1,84 @@
+// Test harness for table definitions: tiny microdata in an in-memory DuckDB as the `in_*` relations,
+// the real prepare stage and compile step, and the published cells back as plain objects.
+import { DuckDBInstance } from "@duckdb/node-api";
+import { compileTable } from "./compile-table.ts";
+import { prepareBuild } from "./prepare/index.ts";
+import type { TableDef } from "./tables/types.ts";
+
+/** Rows of microdata per input relation; columns as in the fact tables (CPR replaced by person_id…). */
+export interface Microdata {
+  readonly benefit_periods?: readonly Record<string, unknown>[];
+  readonly activation_offers?: readonly Record<string, unknown>[];
+  readonly interviews?: readonly Record<string, unknown>[];
+  readonly job_openings?: readonly Record<string, unknown>[];
+  readonly employment?: readonly Record<string, unknown>[];
+  readonly persons?: readonly Record<string, unknown>[];
+  readonly education?: readonly Record<string, unknown>[];
+  readonly population?: readonly Record<string, unknown>[];
+  readonly framework_conditions?: readonly Record<string, unknown>[];
+}
+
+const COLUMNS: Record<keyof Microdata, string> = {
+  benefit_periods:
+    'batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, benefit VARCHAR, municipality VARCHAR, akasse VARCHAR, start DATE, "end" DATE, degree DOUBLE, amount_dkk DOUBLE',
+  activation_offers:
+    'batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, municipality VARCHAR, offer_type VARCHAR, target_group VARCHAR, start DATE, "end" DATE',
+  interviews:
+    "batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, held_by VARCHAR, date DATE, municipality VARCHAR, akasse VARCHAR, kind VARCHAR, due DATE",
+  job_openings:
+    "batch INTEGER, line BIGINT, opening_id VARCHAR, municipality VARCHAR, occupation VARCHAR, posted DATE, positions BIGINT",
+  employment:
+    "batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, month DATE, hours DOUBLE, municipality VARCHAR",
+  persons:
+    "batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, origin VARCHAR, education VARCHAR, residence VARCHAR",
+  education:
+    'batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, level VARCHAR, start DATE, "end" DATE',
+  population:
+    "batch INTEGER, line BIGINT, municipality VARCHAR, year BIGINT, age VARCHAR, gender VARCHAR, count BIGINT",
+  framework_conditions:
+    "batch INTEGER, line BIGINT, municipality VARCHAR, year BIGINT, variable VARCHAR, value DOUBLE",
+};
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") return String(value);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+export interface PublishedCell {
+  readonly [dimension: string]: string | number | null;
+}
+
+/**
+ * Builds `table` from the microdata for the span and returns its published rows (long format),
+ * without disclosure control unless `protected` (definitions are tested on tiny, unprotected data).
+ */
+export async function buildTableForTest(
+  table: TableDef,
+  data: Microdata,
+  span: { firstMonth: string; throughMonth: string },
+  options: { protected?: boolean } = {},
+): Promise<PublishedCell[]> {
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const connection = await instance.connect();
+  try {
+    for (const [name, columns] of Object.entries(COLUMNS) as [keyof Microdata, string][]) {
+      await connection.run(`CREATE TABLE in_${name} (${columns})`);
+      const rows = data[name] ?? [];
+      if (rows.length === 0) continue;
+      const names = columns.split(", ").map((c) => c.split(" ")[0] as string);
+      const values = rows.map(
+        (row, i) =>
+          `(${names.map((n) => (n === "batch" ? literal(row.batch ?? 1) : n === "line" ? literal(row.line ?? i + 2) : literal(row[n.replaceAll('"', "")]))).join(", ")})`,
+      );
+      await connection.run(`INSERT INTO in_${name} VALUES ${values.join(", ")}`);
+    }
+    await prepareBuild(connection, span);
+    await compileTable(connection, table, { unprotected: !options.protected });
+    const reader = await connection.runAndReadAll("SELECT * FROM pub");
+    return reader.getRowObjectsJson() as PublishedCell[];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
