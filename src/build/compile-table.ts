@@ -41,31 +41,38 @@ export async function compileTable(
   options: CompileOptions = {},
 ): Promise<CompiledTable> {
   const dims = table.dimensions.map((d) => qi(d.id));
+  const sorts = table.dimensions.map((_, i) => `s${i}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE t_raw AS ${table.sql}`);
+  // The complete cube with every measure filled in: one join, then one row per cell.
   const cubeSelect = table.dimensions
     .map((d, i) => `d${i}.code AS ${qi(d.id)}, d${i}.sort AS s${i}`)
     .join(", ");
   const cubeFrom = table.dimensions
     .map((d, i) => `(${dimensionCodesSql(table, d)}) d${i}`)
     .join(" CROSS JOIN ");
-  await connection.run(`CREATE OR REPLACE TEMP TABLE t_cube AS SELECT ${cubeSelect} FROM ${cubeFrom}`);
-  const sortCols = table.dimensions.map((_, i) => `c.s${i}`).join(", ");
+  const measures = table.measures
+    .map(
+      (m) =>
+        `${m.whenEmpty === "zero" ? `coalesce(r.${qi(m.id)}, 0)` : `r.${qi(m.id)}`}::DOUBLE AS ${qi(m.id)}`,
+    )
+    .join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE t_wide AS
+    SELECT c.*, ${measures}, false AS suppressed
+    FROM (SELECT ${cubeSelect} FROM ${cubeFrom}) c LEFT JOIN t_raw r USING (${dims.join(", ")})`);
+  await connection.run("DROP TABLE t_raw");
+  if (!options.unprotected) await applyDisclosure(connection, table, "t_wide");
+  // One row per cell and measure; "-" where a measure does not apply, ".." where suppressed, and
+  // rounding only now, at publication.
   const perMeasure = table.measures.map(
-    (
-      m,
-      k,
-    ) => `SELECT ${dims.map((d) => `c.${d}`).join(", ")}, ${sortCols}, ${ql(m.id)} AS measure, ${k} AS msort,
-      ${m.whenEmpty === "zero" ? `coalesce(r.${qi(m.id)}, 0)` : `r.${qi(m.id)}`}::DOUBLE AS value
-      FROM t_cube c LEFT JOIN t_raw r USING (${dims.join(", ")})`,
+    (m, k) => `SELECT ${dims.join(", ")}, ${sorts.join(", ")}, ${ql(m.id)} AS measure, ${k} AS msort,
+      CASE WHEN suppressed THEN NULL ELSE round(${qi(m.id)}, ${m.decimals}) END AS value,
+      CASE WHEN suppressed THEN '..' WHEN ${qi(m.id)} IS NULL THEN '-' ELSE '' END AS status
+      FROM t_wide`,
   );
-  await connection.run(`CREATE OR REPLACE TEMP TABLE t_long AS
-    SELECT *, CASE WHEN value IS NULL THEN '-' ELSE '' END AS status FROM (${perMeasure.join(" UNION ALL ")})`);
-  if (!options.unprotected) await applyDisclosure(connection, table, "t_long");
-  const rounding = table.measures.map((m) => `WHEN ${ql(m.id)} THEN round(value, ${m.decimals})`).join(" ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE pub AS
-    SELECT ${dims.join(", ")}, measure, CASE measure ${rounding} END AS value, status
-    FROM t_long ORDER BY ${table.dimensions.map((_, i) => `s${i}`).join(", ")}, msort`);
-  await connection.run("DROP TABLE t_raw; DROP TABLE t_cube; DROP TABLE t_long");
+    SELECT ${dims.join(", ")}, measure, value, status FROM (${perMeasure.join(" UNION ALL ")})
+    ORDER BY ${sorts.join(", ")}, msort`);
+  await connection.run("DROP TABLE t_wide");
   const reader = await connection.runAndReadAll("SELECT CAST(count(*) AS INTEGER) FROM pub");
   return { rows: Number(reader.getRowsJson()[0]?.[0] ?? 0) };
 }

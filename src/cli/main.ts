@@ -1,7 +1,14 @@
 // The `jobindblik` command: wires one file per command into commander and owns the exit path.
 import { Command, CommanderError } from "commander";
 import { AppError, exitWithError } from "../errors.ts";
+import { registerBuild } from "./build.ts";
+import { registerBatches } from "./batches.ts";
+import { registerDeliveries } from "./deliveries.ts";
 import { registerDemo } from "./demo.ts";
+import { registerIngest } from "./ingest.ts";
+import { registerIngestManifest } from "./ingest-manifest.ts";
+import { registerQuarantine } from "./quarantine.ts";
+import { registerSource } from "./source.ts";
 
 const program = new Command();
 program
@@ -14,6 +21,13 @@ program
   .configureOutput({ writeErr: () => {} });
 
 registerDemo(program);
+registerSource(program);
+registerIngest(program);
+registerIngestManifest(program);
+registerBatches(program);
+registerQuarantine(program);
+registerDeliveries(program);
+registerBuild(program);
 
 const wantsJson = process.argv.includes("--json");
 try {

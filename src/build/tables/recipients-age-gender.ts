@@ -8,7 +8,7 @@ import {
   periodDimension,
 } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
-import { ageBand, ageOn } from "../sql-fragments.ts";
+import { ageBand, ageOn, distinctPersonsByArea, sumByArea } from "../sql-fragments.ts";
 import type { TableDef } from "./types.ts";
 
 export const recipientsAgeGender: TableDef = {
@@ -32,13 +32,15 @@ export const recipientsAgeGender: TableDef = {
   // Every person has exactly one age band and one gender in a period, so the totals over age and
   // gender are exact sums of the finest cells' distinct counts (no person is counted twice).
   sql: `
-    WITH fine AS (
-      SELECT pp.period, am.area, pp.benefit, ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender,
-        count(DISTINCT pp.person_id) AS persons, sum(pp.dd) / any_value(p.days) AS fte
+    WITH src AS (
+      SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd / p.days AS fte,
+        ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender
       FROM pp JOIN periods p USING (period) JOIN person_attr pa USING (person_id)
-      JOIN area_map am ON am.municipality = pp.municipality
       WHERE p.kind IN ('month', 'quarter', 'year')
-      GROUP BY ALL
+    ),
+    fine AS (
+      SELECT * FROM (${distinctPersonsByArea("src", ["period", "benefit", "age", "gender"])})
+      JOIN (${sumByArea("src", ["period", "benefit", "age", "gender"], "s.fte", "fte")}) USING (area, period, benefit, age, gender)
     )
     SELECT period, area, benefit, coalesce(age, 'total') AS age, coalesce(gender, 'total') AS gender,
       sum(persons) AS persons, sum(fte) AS fte

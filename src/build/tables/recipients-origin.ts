@@ -2,6 +2,7 @@
 // latest `persons` delivery; `ukendt` where none is known) (CONTRACT.md §5).
 import { areaDimension, benefitDimension, originDimension, periodDimension } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
+import { distinctPersonsByArea, sumByArea } from "../sql-fragments.ts";
 import type { TableDef } from "./types.ts";
 
 export const recipientsOrigin: TableDef = {
@@ -24,14 +25,15 @@ export const recipientsOrigin: TableDef = {
   ],
   // Each person has one origin, so the total over origins is an exact sum of distinct counts.
   sql: `
-    WITH fine AS (
-      SELECT pp.period, am.area, pp.benefit, coalesce(po.origin, 'ukendt') AS origin,
-        count(DISTINCT pp.person_id) AS persons, sum(pp.dd) / any_value(p.days) AS fte
-      FROM pp JOIN periods p USING (period)
-      LEFT JOIN person_origin po USING (person_id)
-      JOIN area_map am ON am.municipality = pp.municipality
+    WITH src AS (
+      SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd / p.days AS fte,
+        coalesce(po.origin, 'ukendt') AS origin
+      FROM pp JOIN periods p USING (period) LEFT JOIN person_origin po USING (person_id)
       WHERE p.kind IN ('month', 'quarter', 'year')
-      GROUP BY ALL
+    ),
+    fine AS (
+      SELECT * FROM (${distinctPersonsByArea("src", ["period", "benefit", "origin"])})
+      JOIN (${sumByArea("src", ["period", "benefit", "origin"], "s.fte", "fte")}) USING (area, period, benefit, origin)
     )
     SELECT period, area, benefit, coalesce(origin, 'total') AS origin, sum(persons) AS persons, sum(fte) AS fte
     FROM fine

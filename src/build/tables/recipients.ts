@@ -2,6 +2,7 @@
 // benefit (CONTRACT.md §5, §6).
 import { areaDimension, benefitDimension, periodDimension } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
+import { distinctPersonsByArea, sumByArea } from "../sql-fragments.ts";
 import type { TableDef } from "./types.ts";
 
 const benefitValues = (benefitDimension.codes ?? []).map((c) => `('${c.code}')`).join(", ");
@@ -52,11 +53,9 @@ export const recipients: TableDef = {
     },
   ],
   sql: `
-    WITH cells AS (
-      SELECT pp.period, am.area, pp.benefit, count(DISTINCT pp.person_id) AS persons, sum(pp.dd) AS dd
-      FROM pp JOIN area_map am ON am.municipality = pp.municipality
-      GROUP BY ALL
-    ),
+    WITH persons AS (${distinctPersonsByArea("pp", ["period", "benefit"])}),
+    dd AS (${sumByArea("pp", ["period", "benefit"], "s.dd", "dd")}),
+    cells AS (SELECT * FROM persons JOIN dd USING (area, period, benefit)),
     span AS (SELECT min(first_day) AS first_day FROM periods),
     amount_months AS (
       SELECT benefit, municipality, month,

@@ -1,0 +1,239 @@
+// `jobindblik build`: builds a new immutable release from the warehouse. Every table is computed,
+// passed through disclosure control and written as Parquet into a dot-folder, the manifest is
+// written last, and the folder is renamed into place, so a failed or killed build leaves no partial
+// release. A release whose inputs, data month and code are those of the newest one is not rebuilt.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { fail } from "../errors.ts";
+import { formatMonth, parsePeriod } from "../reference/periods.ts";
+import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
+import { compileTable } from "./compile-table.ts";
+import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
+import { createInputViews, prepareBuild } from "./prepare/index.ts";
+import { listReleases, releasesDir, removeAbandonedBuilds } from "./release-paths.ts";
+import { TABLES } from "./tables/index.ts";
+import { validateCatalogue } from "./validate-catalogue.ts";
+
+export interface BuildOptions {
+  readonly dataDir: string;
+  /** Data month `YYYY-MM` (default: the latest month in accepted benefit periods). */
+  readonly through?: string;
+  /** Build even when the newest release has the same inputs. */
+  readonly force?: boolean;
+  readonly now?: () => Date;
+  readonly onStep?: (step: string) => void;
+}
+
+export interface BuildResult {
+  readonly release: ReleaseManifest;
+  /** True when nothing changed and the newest release was kept. */
+  readonly upToDate: boolean;
+  readonly seconds: number;
+  readonly tableSeconds: Readonly<Record<string, number>>;
+}
+
+export function codeVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+async function dataMonths(
+  connection: DuckDBConnection,
+): Promise<{ latest: string | null; earliest: string | null }> {
+  const [row] = await queryRows<{ latest: string | null; earliest: string | null }>(
+    connection,
+    `SELECT strftime(max(greatest(start, coalesce("end", start))), '%Y-%m') AS latest,
+            strftime(min(start), '%Y-%m') AS earliest FROM in_benefit_periods`,
+  );
+  return { latest: row?.latest ?? null, earliest: row?.earliest ?? null };
+}
+
+const toMonthCode = (ym: string): string => `${ym.slice(0, 4)}M${ym.slice(5, 7)}`;
+
+/** The published span: from the earliest declared delivery period (or data) to the data month. */
+async function resolveSpan(
+  connection: DuckDBConnection,
+  through: string | undefined,
+): Promise<{ firstMonth: string; throughMonth: string }> {
+  const { latest, earliest } = await dataMonths(connection);
+  if (!latest || !earliest)
+    fail("no_data", "There is no data to build from: no accepted benefit periods in the warehouse");
+  if (through !== undefined) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through))
+      fail("bad_period", `--through must be YYYY-MM, got "${through}"`);
+    if (through > latest)
+      fail("no_data", `--through ${through} is after the latest month with data (${latest})`);
+    if (through < earliest)
+      fail("no_data", `--through ${through} is before the earliest month with data (${earliest})`);
+  }
+  const throughMonth = toMonthCode(through ?? latest);
+  const declared = await queryRows<{ period: string }>(
+    connection,
+    "SELECT DISTINCT period FROM batches WHERE status = 'active' AND record_type = 'benefit_periods' AND period IS NOT NULL",
+  );
+  const through0 = parsePeriod(throughMonth);
+  const firstDays = declared
+    .map((d) => parsePeriod(d.period).first)
+    .filter((first) => first <= through0.last);
+  let first = firstDays.length > 0 ? (firstDays.sort()[0] as string) : `${earliest}-01`;
+  // At most ten years are published.
+  const floor = `${through0.year - 9}-${String(through0.index).padStart(2, "0")}-01`;
+  if (first < floor) first = floor;
+  return { firstMonth: formatMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7))), throughMonth };
+}
+
+function sha256File(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+function readDataBreaks(dataDir: string): DataBreak[] {
+  const path = join(dataDir, "data-breaks.json");
+  if (!existsSync(path)) return [];
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as DataBreak[];
+  } catch {
+    fail("bad_argument", `${path} is not valid JSON: a list of { period, tables?, note: { da, en } }`);
+  }
+}
+
+async function revisionsAgainst(
+  connection: DuckDBConnection,
+  previousDir: string,
+  table: (typeof TABLES)[number],
+): Promise<Revision | null> {
+  const file = join(previousDir, `${table.id}.parquet`);
+  if (!existsSync(file)) return null;
+  const keys = [...table.dimensions.map((d) => `"${d.id}"`), "measure"].join(", ");
+  const rows = await queryRows<{ period: string; changed: number }>(
+    connection,
+    `SELECT n.period, CAST(count(*) AS INTEGER) AS changed
+     FROM pub n JOIN read_parquet(${quoteLiteral(file)}) o USING (${keys})
+     WHERE n.value IS DISTINCT FROM o.value OR n.status <> o.status
+     GROUP BY n.period ORDER BY n.period`,
+  );
+  if (rows.length === 0) return null;
+  return {
+    table: table.id,
+    changedCells: rows.reduce((a, r) => a + r.changed, 0),
+    periods: rows.map((r) => r.period),
+  };
+}
+
+export async function buildRelease(options: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const step = options.onStep ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  validateCatalogue(TABLES);
+  removeAbandonedBuilds(options.dataDir);
+  const spillDir = join(options.dataDir, ".spill");
+  const warehouse = await openWarehouse(options.dataDir, {
+    memoryLimit: process.env.JOBINDBLIK_BUILD_MEMORY ?? "6GB",
+    spillDir,
+  });
+  const connection = warehouse.connection;
+  let tmpDir: string | null = null;
+  try {
+    await createInputViews(connection);
+    const span = await resolveSpan(connection, options.through);
+    const batches = await queryRows<BatchUsed>(
+      connection,
+      `SELECT id, source, record_type AS type, period, sha256 FROM batches WHERE status = 'active' ORDER BY id`,
+    );
+    const releases = listReleases(options.dataDir);
+    const previous = releases[releases.length - 1] ?? null;
+    const version = codeVersion();
+    const dataBreaks = readDataBreaks(options.dataDir);
+    if (
+      previous &&
+      !options.force &&
+      previous.dataThrough === span.throughMonth &&
+      previous.codeVersion === version &&
+      JSON.stringify(previous.batches) === JSON.stringify(batches) &&
+      JSON.stringify(previous.notes.dataBreaks) ===
+        JSON.stringify(dataBreaks.filter((b) => b.period <= span.throughMonth))
+    ) {
+      return { release: previous, upToDate: true, seconds: (Date.now() - started) / 1000, tableSeconds: {} };
+    }
+
+    const sequence = (previous?.sequence ?? 0) + 1;
+    const releaseId = `${span.throughMonth}-${releases.filter((r) => r.dataThrough === span.throughMonth).length + 1}`;
+    tmpDir = join(releasesDir(options.dataDir), `.tmp-${releaseId}-${process.pid}`);
+    mkdirSync(tmpDir, { recursive: true });
+
+    step(`preparing ${span.firstMonth}..${span.throughMonth}`);
+    await prepareBuild(connection, span, (s) => step(`preparing: ${s}`));
+    const previousDir = previous ? join(releasesDir(options.dataDir), previous.release) : null;
+    const tables: TableFile[] = [];
+    const revisions: Revision[] = [];
+    const tableSeconds: Record<string, number> = {};
+    for (const table of TABLES) {
+      step(`table ${table.id}`);
+      const t0 = Date.now();
+      const { rows } = await compileTable(connection, table);
+      const file = `${table.id}.parquet`;
+      const path = join(tmpDir, file);
+      await connection.run(`COPY pub TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`);
+      if (previousDir) {
+        const revision = await revisionsAgainst(connection, previousDir, table);
+        if (revision) revisions.push(revision);
+      }
+      tables.push({ id: table.id, file, sha256: sha256File(path), rows });
+      tableSeconds[table.id] = (Date.now() - t0) / 1000;
+    }
+    const previousBatchIds = new Set(previous?.batches.map((b) => b.id) ?? []);
+    const superseded = await queryRows<Supersession>(
+      connection,
+      `SELECT id AS batch, superseded_by AS "supersededBy", source, record_type AS type, period
+       FROM batches WHERE status = 'superseded' ORDER BY id`,
+    );
+    const previousMonths = new Set(
+      previous ? monthsBetweenCodes(previous.firstMonth, previous.dataThrough) : [],
+    );
+    const manifest: ReleaseManifest = {
+      release: releaseId,
+      sequence,
+      createdAt: now().toISOString(),
+      dataThrough: span.throughMonth,
+      firstMonth: span.firstMonth,
+      codeVersion: version,
+      previous: previous?.release ?? null,
+      batches,
+      tables,
+      notes: {
+        newMonths: monthsBetweenCodes(span.firstMonth, span.throughMonth).filter(
+          (m) => !previousMonths.has(m),
+        ),
+        revisions,
+        superseded: superseded.filter((s) => !previousBatchIds.has(s.supersededBy)),
+        dataBreaks: dataBreaks.filter((b) => b.period <= span.throughMonth),
+        provisional: span.throughMonth,
+      },
+    };
+    writeFileSync(join(tmpDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    renameSync(tmpDir, join(releasesDir(options.dataDir), releaseId));
+    tmpDir = null;
+    return { release: manifest, upToDate: false, seconds: (Date.now() - started) / 1000, tableSeconds };
+  } finally {
+    warehouse.close();
+    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    rmSync(spillDir, { recursive: true, force: true });
+  }
+}
+
+function monthsBetweenCodes(first: string, last: string): string[] {
+  const out: string[] = [];
+  const a = parsePeriod(first);
+  const b = parsePeriod(last);
+  for (
+    let y = a.year, m = a.index;
+    y < b.year || (y === b.year && m <= b.index);
+    m === 12 ? ((m = 1), y++) : m++
+  ) {
+    out.push(formatMonth(y, m));
+  }
+  return out;
+}
