@@ -11,7 +11,8 @@ import { formatMonth, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
 import { compileTable } from "./compile-table.ts";
 import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
-import { createInputViews, prepareBuild } from "./prepare/index.ts";
+import { createInputViews, periodsOfSpan, prepareBuild } from "./prepare/index.ts";
+import { publishedCatalogue } from "./release-catalogue.ts";
 import { listReleases, releasesDir, removeAbandonedBuilds } from "./release-paths.ts";
 import { TABLES } from "./tables/index.ts";
 import { validateCatalogue } from "./validate-catalogue.ts";
@@ -213,6 +214,10 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
         provisional: span.throughMonth,
       },
     };
+    writeFileSync(
+      join(tmpDir, "catalogue.json"),
+      `${JSON.stringify(publishedCatalogue(TABLES, periodsOfSpan(span)), null, 2)}\n`,
+    );
     writeFileSync(join(tmpDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     renameSync(tmpDir, join(releasesDir(options.dataDir), releaseId));
     tmpDir = null;

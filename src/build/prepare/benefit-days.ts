@@ -47,8 +47,8 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
   await connection.run(`CREATE OR REPLACE TEMP TABLE bp AS
     SELECT person_id, benefit, municipality, akasse, start AS s,
       least(coalesce("end", ${through}), ${through}) AS e,
-      coalesce(degree, 1) AS degree,
-      coalesce(amount_dkk, 0) AS amount,
+      CAST(coalesce(degree, 1) AS DECIMAL(18, 6)) AS degree,
+      CAST(coalesce(amount_dkk, 0) AS DECIMAL(18, 2)) AS amount,
       coalesce("end", ${through}) - start + 1 AS row_days
     FROM in_benefit_periods WHERE start <= ${through}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE person_attr AS
@@ -97,7 +97,7 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
     )
     SELECT person_id, benefit, municipality, month,
       CAST(sum(least(e, last_day(month)) - greatest(s, month) + 1) AS INTEGER) AS days,
-      sum((least(e, last_day(month)) - greatest(s, month) + 1) * degree) AS dd
+      sum(CAST(least(e, last_day(month)) - greatest(s, month) + 1 AS DECIMAL(18, 0)) * degree) AS dd
     FROM months GROUP BY person_id, benefit, municipality, month`);
   // Person-periods: degree-days of a person under a municipality in every published period.
   await connection.run(`CREATE OR REPLACE TEMP TABLE pp AS

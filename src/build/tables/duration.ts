@@ -74,11 +74,11 @@ export const duration: TableDef = {
   // Each segment of a spell holds from its start until the day before the next segment's start (its
   // gap included), the last one until the spell's end; so on any day a running spell has exactly one
   // segment and one municipality, and a person is in one band per benefit: all totals are plain sums.
+  // (One window, ordered: the running max(e) at the last segment is the spell's end.)
   sql: `
     WITH seg AS (
-      SELECT person_id, benefit, municipality, s,
-        coalesce(lead(s) OVER w - 1, max(e) OVER (PARTITION BY person_id, benefit, spell_no)) AS until,
-        min(s) OVER (PARTITION BY person_id, benefit, spell_no) AS spell_start
+      SELECT person_id, benefit, municipality, s, coalesce(lead(s) OVER w - 1, max(e) OVER w) AS until,
+        first_value(s) OVER w AS spell_start
       FROM spell_seg
       WINDOW w AS (PARTITION BY person_id, benefit, spell_no ORDER BY s, e)
     ),

@@ -1,5 +1,6 @@
 // `outcomes`: what became of the spells that ended in a period, 3, 6 and 12 months later (CONTRACT.md
 // §5, §6). A horizon not yet reached by the data month is published as "-" in every measure.
+import { quoteIdentifier, quoteLiteral } from "../../store/sql.ts";
 import { areaDimension, benefitDimension, periodDimension, TOTAL } from "../dimensions.ts";
 import { codeValues, monthOf, periodKindList } from "../spell-fragments.ts";
 import type { DimensionDef, TableDef } from "./types.ts";
@@ -27,6 +28,9 @@ export const horizonDimension: DimensionDef = {
   ],
 };
 
+// The contract (§5) calls this dimension `status`, but every published row already has a `status`
+// column (ordinary, `..`, `-`) right after `value`, in the release files and the CSV (§5): a dimension
+// of that name would collide with it. Hence the id `outcome`, with the contract's codes.
 export const statusDimension: DimensionDef = {
   id: "outcome",
   kind: "code",
@@ -40,6 +44,14 @@ export const statusDimension: DimensionDef = {
     { code: "oevrige", label: { da: "Øvrige", en: "Other" } },
   ],
 };
+
+const STATUSES = (statusDimension.codes ?? []).map((c) => c.code).filter((code) => code !== "total");
+const column = (code: string): string => quoteIdentifier(`n_${code}`);
+const statusCounts = STATUSES.map(
+  (code) => `count(*) FILTER (WHERE status = ${quoteLiteral(code)}) AS ${column(code)}`,
+).join(", ");
+const statusSums = STATUSES.map((code) => `sum(${column(code)}) AS ${column(code)}`).join(", ");
+const personsOfStatus = `CASE st.status WHEN 'total' THEN g.n_total ${STATUSES.map((code) => `WHEN ${quoteLiteral(code)} THEN g.${column(code)}`).join(" ")} END`;
 
 const horizonValues = HORIZONS.map(([code, months]) => `('${code}', ${months})`).join(", ");
 
@@ -110,7 +122,8 @@ export const outcomes: TableDef = {
   ],
   // Unknown horizons must be "-" in all three measures, but compile-table turns an empty count into
   // 0; so every measure is `not_applicable` when empty and this SQL returns every known cell itself,
-  // zeros included (the grid of known period × horizon by every area, benefit and status).
+  // zeros included (the grid of known period × horizon by every area, benefit and status). Counts are
+  // kept one column per status until the end, so the grid is joined once, not once per status.
   sql: `
     WITH hz AS (SELECT * FROM (VALUES ${horizonValues}) AS t(horizon, months)),
     data_month AS (SELECT ${monthOf("max(last_day)")} AS month FROM periods),
@@ -153,26 +166,29 @@ export const outcomes: TableDef = {
       LEFT JOIN enrolled en USING (person_id, month)
     ),
     by_month AS (
-      SELECT end_month, municipality, benefit, horizon, status, count(*) AS n FROM classified GROUP BY ALL
+      SELECT end_month, municipality, benefit, horizon, count(*) AS n_total, ${statusCounts}
+      FROM classified GROUP BY ALL
     ),
-    counts AS (
-      SELECT k.period, am.area, c.benefit, c.horizon, coalesce(c.status, 'total') AS status, sum(c.n) AS n
+    wide AS (
+      SELECT k.period, am.area, c.benefit, c.horizon, sum(c.n_total) AS n_total, ${statusSums}
       FROM by_month c
       JOIN period_months pmo ON pmo.month = c.end_month
       JOIN known k ON k.period = pmo.period AND k.horizon = c.horizon
       JOIN area_map am ON am.municipality = c.municipality
-      GROUP BY GROUPING SETS ((k.period, am.area, c.benefit, c.horizon, c.status),
-        (k.period, am.area, c.benefit, c.horizon))
+      GROUP BY ALL
     ),
     grid AS (
-      SELECT k.period, a.area, b.benefit, k.horizon, st.status
-      FROM known k, areas a, ${codeValues(benefitDimension, "b", "benefit")},
-        ${codeValues(statusDimension, "st", "status")}
+      SELECT k.period, a.area, b.benefit, k.horizon, w.* EXCLUDE (period, area, benefit, horizon)
+      FROM known k CROSS JOIN areas a CROSS JOIN ${codeValues(benefitDimension, "b", "benefit")}
+      LEFT JOIN wide w ON w.period = k.period AND w.area = a.area AND w.benefit = b.benefit
+        AND w.horizon = k.horizon
+    ),
+    cells AS (
+      SELECT g.period, g.area, g.benefit, g.horizon, st.status, coalesce(g.n_total, 0) AS exits,
+        coalesce(${personsOfStatus}, 0) AS persons
+      FROM grid g CROSS JOIN ${codeValues(statusDimension, "st", "status")}
     )
-    SELECT g.period, g.area, g.benefit, g.horizon, g.status AS ${statusDimension.id}, coalesce(e.n, 0) AS exits,
-      coalesce(c.n, 0) AS persons, CASE WHEN e.n > 0 THEN 100.0 * coalesce(c.n, 0) / e.n END AS share
-    FROM grid g
-    LEFT JOIN counts c USING (period, area, benefit, horizon, status)
-    LEFT JOIN counts e ON e.period = g.period AND e.area = g.area AND e.benefit = g.benefit
-      AND e.horizon = g.horizon AND e.status = 'total'`,
+    SELECT period, area, benefit, horizon, status AS ${quoteIdentifier(statusDimension.id)}, exits, persons,
+      CASE WHEN exits > 0 THEN 100.0 * persons / exits END AS share
+    FROM cells`,
 };

@@ -26,16 +26,17 @@ export const recipientsOrigin: TableDef = {
   // Each person has one origin, so the total over origins is an exact sum of distinct counts.
   sql: `
     WITH src AS (
-      SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd / p.days AS fte,
+      SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd, p.days,
         coalesce(po.origin, 'ukendt') AS origin
       FROM pp JOIN periods p USING (period) LEFT JOIN person_origin po USING (person_id)
       WHERE p.kind IN ('month', 'quarter', 'year')
     ),
     fine AS (
       SELECT * FROM (${distinctPersonsByArea("src", ["period", "benefit", "origin"])})
-      JOIN (${sumByArea("src", ["period", "benefit", "origin"], "s.fte", "fte")}) USING (area, period, benefit, origin)
+      JOIN (${sumByArea("src", ["period", "benefit", "origin"], "s.dd", "dd")}) USING (area, period, benefit, origin)
+      JOIN periods USING (period)
     )
-    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, sum(persons) AS persons, sum(fte) AS fte
+    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, sum(persons) AS persons, sum(dd) / any_value(days) AS fte
     FROM fine
     GROUP BY GROUPING SETS ((period, area, benefit, origin), (period, area, benefit))`,
 };

@@ -59,7 +59,7 @@ export const recipients: TableDef = {
     span AS (SELECT min(first_day) AS first_day FROM periods),
     amount_months AS (
       SELECT benefit, municipality, month,
-        amount * (least(e, last_day(month)) - greatest(s, month) + 1) / row_days AS amount
+        CAST(round(amount * (least(e, last_day(month)) - greatest(s, month) + 1) / row_days, 2) AS DECIMAL(18, 2)) AS amount
       FROM (
         SELECT bp.*, unnest(generate_series(date_trunc('month', greatest(s, span.first_day)), date_trunc('month', e),
           INTERVAL 1 MONTH))::DATE AS month
