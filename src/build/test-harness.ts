@@ -51,13 +51,14 @@ export interface PublishedCell {
 
 /**
  * Builds `table` from the microdata for the span and returns its published rows (long format),
- * without disclosure control unless `protected` (definitions are tested on tiny, unprotected data).
+ * without disclosure control unless `protected` (definitions are tested on tiny, unprotected data),
+ * only the rows matching the SQL condition `where` when given.
  */
 export async function buildTableForTest(
   table: TableDef,
   data: Microdata,
   span: { firstMonth: string; throughMonth: string },
-  options: { protected?: boolean } = {},
+  options: { protected?: boolean; where?: string } = {},
 ): Promise<PublishedCell[]> {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
   const connection = await instance.connect();
@@ -75,7 +76,10 @@ export async function buildTableForTest(
     }
     await prepareBuild(connection, span);
     await compileTable(connection, table, { unprotected: !options.protected });
-    const reader = await connection.runAndReadAll("SELECT * FROM pub");
+    // Large cubes (five dimensions) are filtered in SQL so a test does not read millions of rows.
+    const reader = await connection.runAndReadAll(
+      `SELECT * FROM pub${options.where ? ` WHERE ${options.where}` : ""}`,
+    );
     return reader.getRowObjectsJson() as PublishedCell[];
   } finally {
     connection.closeSync();

@@ -2,6 +2,7 @@
 // rate against recipients of the target group's benefit, by period, area, target group and offer type.
 import { areaDimension, periodDimension } from "../dimensions.ts";
 import { offerTypeDimension, targetGroupDimension } from "../dimensions-extra.ts";
+import { personsByArea } from "../sql-areas.ts";
 import { clippedEnd, daySegments, daysInPeriod, PUBLISHED_KINDS_SQL, SPAN_SQL } from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
@@ -90,15 +91,11 @@ export const activation: TableDef = {
       FROM offers o, (VALUES (false), (true)) g(all_groups), (VALUES (false), (true)) t(all_types)
     ),
     present AS (
-      SELECT DISTINCT p.period, k.municipality, k.target_group, k.offer_type, k.person_id
+      SELECT p.period, k.municipality, k.target_group, k.offer_type, k.person_id
       FROM keyed k JOIN periods p ON p.first_day <= k.e AND p.last_day >= k.s
       WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
     ),
-    persons AS (
-      SELECT x.period, am.area, x.target_group, x.offer_type, count(DISTINCT x.person_id) AS persons
-      FROM present x JOIN area_map am ON am.municipality = x.municipality
-      GROUP BY ALL
-    ),
+    persons AS (SELECT * FROM ${personsByArea("present", ["period", "target_group", "offer_type"])}),
     owned AS (
       SELECT * FROM ${daySegments(
         "keyed",

@@ -2,6 +2,7 @@
 // benefit days in the period, by period, area (benefit municipality), benefit and education level.
 import { areaDimension, benefitDimension, periodDimension } from "../dimensions.ts";
 import { educationLevelDimension } from "../dimensions-extra.ts";
+import { personsByArea } from "../sql-areas.ts";
 import { clippedEnd, PUBLISHED_KINDS_SQL, SPAN_SQL } from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
@@ -55,14 +56,12 @@ export const educationUptake: TableDef = {
       FROM bp b JOIN enrolled x ON x.person_id = b.person_id AND x.s <= b.e AND x.e >= b.s
     ),
     keyed AS (
-      SELECT DISTINCT p.period, d.municipality, d.person_id,
+      SELECT p.period, d.municipality, d.person_id,
         CASE WHEN g.all_benefits THEN 'total' ELSE d.benefit END AS benefit,
         CASE WHEN l.all_levels THEN 'total' ELSE d.level END AS level
       FROM both_days d JOIN periods p ON p.first_day <= d.e AND p.last_day >= d.s,
         (VALUES (false), (true)) g(all_benefits), (VALUES (false), (true)) l(all_levels)
       WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
     )
-    SELECT k.period, am.area, k.benefit, k.level, count(DISTINCT k.person_id) AS persons
-    FROM keyed k JOIN area_map am ON am.municipality = k.municipality
-    GROUP BY ALL`,
+    SELECT period, area, benefit, level, persons FROM ${personsByArea("keyed", ["period", "benefit", "level"])}`,
 };

@@ -2,6 +2,7 @@
 // the workplace; rows without a workplace count under `ukendt` and in DK (never in another area).
 import { periodDimension } from "../dimensions.ts";
 import { workplaceAreaDimension } from "../dimensions-extra.ts";
+import { personsByArea } from "../sql-areas.ts";
 import { PUBLISHED_KINDS_SQL } from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
@@ -55,24 +56,54 @@ export const employment: TableDef = {
       en: "A person's hours in a month are added over all workplaces in the area before the 80-hour threshold is applied. All Denmark includes all of the person's hours, so a person may be employed in all Denmark without being so in any single municipality.",
     },
   ],
-  // A row is placed in its municipality's areas, or in `ukendt` and DK when its municipality is missing
-  // (or not a municipality). Hours are summed per person, month and area before the threshold test.
+  // Hours are additive: summed per month and place (municipality or `ukendt`), then over areas. For
+  // persons, a person-month with hours at one place qualifies there (and in every area containing it)
+  // when the hours reach 80; a person-month split over several places qualifies in each area where the
+  // hours summed over its places reach 80. Distinct persons per area come from these qualifications.
   sql: `
-    WITH located AS (
-      SELECT x.person_id, date_trunc('month', x.month)::DATE AS month, coalesce(am.area, u.area) AS area, x.hours
-      FROM in_employment x
-      LEFT JOIN area_map am ON am.municipality = x.municipality
-      LEFT JOIN (VALUES ('ukendt'), ('DK')) AS u(area) ON am.municipality IS NULL
+    WITH monthly AS (
+      SELECT x.person_id, date_trunc('month', x.month)::DATE AS month,
+        CASE WHEN m.municipality IS NULL THEN 'ukendt' ELSE x.municipality END AS place, sum(x.hours) AS hours
+      FROM in_employment x LEFT JOIN (SELECT DISTINCT municipality FROM area_map) m ON m.municipality = x.municipality
+      GROUP BY ALL
     ),
-    person_months AS (
-      SELECT person_id, month, area, sum(hours) AS hours FROM located GROUP BY ALL
+    place_areas AS (
+      SELECT municipality AS place, area FROM area_map
+      UNION ALL SELECT 'ukendt', 'ukendt' UNION ALL SELECT 'ukendt', 'DK'
+    ),
+    split AS (SELECT person_id, month FROM monthly GROUP BY ALL HAVING count(*) > 1),
+    qualifying AS (
+      SELECT person_id, month, place FROM monthly ANTI JOIN split USING (person_id, month)
+      WHERE hours >= ${EMPLOYED_MIN_HOURS}
+      UNION ALL
+      SELECT * FROM (
+        SELECT m.person_id, m.month, 'area:' || pa.area AS place
+        FROM monthly m SEMI JOIN split USING (person_id, month) JOIN place_areas pa USING (place)
+        GROUP BY ALL HAVING sum(m.hours) >= ${EMPLOYED_MIN_HOURS}
+      )
+    ),
+    in_period AS (
+      SELECT pmo.period, q.person_id, q.place
+      FROM qualifying q JOIN period_months pmo ON pmo.month = q.month JOIN periods p ON p.period = pmo.period
+      WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
+    ),
+    persons AS (
+      SELECT * FROM ${personsByArea(
+        "in_period",
+        ["period"],
+        "place",
+        "SELECT place, area FROM place_areas UNION ALL SELECT DISTINCT 'area:' || area, area FROM place_areas",
+      )}
+    ),
+    hours AS (
+      SELECT pmo.period, pa.area, sum(h.hours) AS hours
+      FROM (SELECT month, place, sum(hours) AS hours FROM monthly GROUP BY ALL) h
+      JOIN place_areas pa ON pa.place = h.place
+      JOIN period_months pmo ON pmo.month = h.month
+      JOIN periods p ON p.period = pmo.period
+      WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
+      GROUP BY ALL
     )
-    SELECT pmo.period, x.area,
-      count(DISTINCT x.person_id) FILTER (WHERE x.hours >= ${EMPLOYED_MIN_HOURS}) AS persons,
-      sum(x.hours) AS hours
-    FROM person_months x
-    JOIN period_months pmo ON pmo.month = x.month
-    JOIN periods p ON p.period = pmo.period
-    WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
-    GROUP BY ALL`,
+    SELECT h.period, h.area, coalesce(x.persons, 0) AS persons, h.hours
+    FROM hours h LEFT JOIN persons x USING (period, area)`,
 };

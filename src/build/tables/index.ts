@@ -1,4 +1,7 @@
 // The catalogue of published tables, in published order. Each table is one file of the same shape.
+import { duration } from "./duration.ts";
+import { flows } from "./flows.ts";
+import { outcomes } from "./outcomes.ts";
 import { recipients } from "./recipients.ts";
 import { recipientsAgeGender } from "./recipients-age-gender.ts";
 import { recipientsOrigin } from "./recipients-origin.ts";
@@ -6,4 +9,11 @@ import type { TableDef } from "./types.ts";
 
 export type { CodeDef, DimensionDef, Label, MeasureDef, TableDef } from "./types.ts";
 
-export const TABLES: readonly TableDef[] = [recipients, recipientsAgeGender, recipientsOrigin];
+export const TABLES: readonly TableDef[] = [
+  recipients,
+  recipientsAgeGender,
+  recipientsOrigin,
+  flows,
+  duration,
+  outcomes,
+];

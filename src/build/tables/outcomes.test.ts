@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PublishedCell } from "../test-harness.ts";
-import { buildCellsWhere } from "../test-harness-where.ts";
+import { buildTableForTest, type PublishedCell } from "../test-harness.ts";
+
 import { outcomes } from "./outcomes.ts";
 
 // The cube has ~1.3 M cells per measure for a 15-month span, so only the areas a test looks at are read.
 const AREAS = "area IN ('DK', '1082', '1084', '101', '147', '751')";
+/** Completing that cube takes ~15 s on two cores; more on a busy machine. */
+const BUILD_TIMEOUT = 180_000;
 
 const STATUSES = ["total", "job", "uddannelse", "samme_ydelse", "anden_ydelse", "oevrige"];
 
@@ -73,13 +75,13 @@ const JANUARY_EXITS = {
 describe("outcomes", () => {
   let january: PublishedCell[] = [];
   beforeAll(async () => {
-    january = await buildCellsWhere(
+    january = await buildTableForTest(
       outcomes,
       JANUARY_EXITS,
       { firstMonth: "2024M01", throughMonth: "2025M03" },
-      AREAS,
+      { where: AREAS },
     );
-  });
+  }, BUILD_TIMEOUT);
 
   it("gives each exit one status by precedence: same benefit, another benefit, work, education", async () => {
     const cells = january;
@@ -137,32 +139,40 @@ describe("outcomes", () => {
     expect(byStatus(cells, "exits", ["2024", "DK", "total", "3m"])).toEqual([8, 8, 8, 8, 8, 8]);
   });
 
-  it("places an exit in the municipality of the spell's last day, and a switch is no exit of the total", async () => {
-    const cells = await buildCellsWhere(
-      outcomes,
-      {
-        benefit_periods: [
-          // Person 7 moves 101 → 751 within one sygedagpenge spell ending 20 March 2024; June: in work.
-          period(7, "sygedagpenge", "101", "2024-01-01", "2024-02-10"),
-          period(7, "sygedagpenge", "751", "2024-02-11", "2024-03-20"),
-          // Person 8 switches from dagpenge to kontanthjælp on 16 February; May: on kontanthjælp.
-          period(8, "dagpenge", "147", "2024-01-01", "2024-02-15"),
-          period(8, "kontanthjaelp", "147", "2024-02-16", null),
-        ],
-        employment: [hours(7, "2024-06-01", 120)],
-      },
-      { firstMonth: "2024M01", throughMonth: "2024M12" },
-      AREAS,
-    );
-    expect(byStatus(cells, "persons", ["2024M03", "751", "sygedagpenge", "3m"])).toEqual([1, 1, 0, 0, 0, 0]);
-    expect(byStatus(cells, "exits", ["2024M03", "101", "sygedagpenge", "3m"])).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(byStatus(cells, "persons", ["2024M02", "147", "dagpenge", "3m"])).toEqual([1, 0, 0, 0, 1, 0]);
-    expect(byStatus(cells, "share", ["2024M02", "147", "dagpenge", "3m"])).toEqual([100, 0, 0, 0, 100, 0]);
-    expect(byStatus(cells, "exits", ["2024M02", "147", "total", "3m"])).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(byStatus(cells, "exits", ["2024M02", "147", "kontanthjaelp", "3m"])).toEqual([0, 0, 0, 0, 0, 0]);
-    // The quarter: person 8's dagpenge exit (February) and person 7's sygedagpenge exit (March).
-    expect(byStatus(cells, "persons", ["2024K1", "DK", "total", "3m"])).toEqual([1, 1, 0, 0, 0, 0]);
-    expect(byStatus(cells, "persons", ["2024K1", "1084", "dagpenge", "3m"])).toEqual([1, 0, 0, 0, 1, 0]);
-    expect(byStatus(cells, "persons", ["2024K1", "1082", "sygedagpenge", "6m"])).toEqual([1, 0, 0, 0, 0, 1]);
-  });
+  it(
+    "places an exit in the municipality of the spell's last day, and a switch is no exit of the total",
+    async () => {
+      const cells = await buildTableForTest(
+        outcomes,
+        {
+          benefit_periods: [
+            // Person 7 moves 101 → 751 within one sygedagpenge spell ending 20 March 2024; June: in work.
+            period(7, "sygedagpenge", "101", "2024-01-01", "2024-02-10"),
+            period(7, "sygedagpenge", "751", "2024-02-11", "2024-03-20"),
+            // Person 8 switches from dagpenge to kontanthjælp on 16 February; May: on kontanthjælp.
+            period(8, "dagpenge", "147", "2024-01-01", "2024-02-15"),
+            period(8, "kontanthjaelp", "147", "2024-02-16", null),
+          ],
+          employment: [hours(7, "2024-06-01", 120)],
+        },
+        { firstMonth: "2024M01", throughMonth: "2024M12" },
+        { where: AREAS },
+      );
+      expect(byStatus(cells, "persons", ["2024M03", "751", "sygedagpenge", "3m"])).toEqual([
+        1, 1, 0, 0, 0, 0,
+      ]);
+      expect(byStatus(cells, "exits", ["2024M03", "101", "sygedagpenge", "3m"])).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(byStatus(cells, "persons", ["2024M02", "147", "dagpenge", "3m"])).toEqual([1, 0, 0, 0, 1, 0]);
+      expect(byStatus(cells, "share", ["2024M02", "147", "dagpenge", "3m"])).toEqual([100, 0, 0, 0, 100, 0]);
+      expect(byStatus(cells, "exits", ["2024M02", "147", "total", "3m"])).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(byStatus(cells, "exits", ["2024M02", "147", "kontanthjaelp", "3m"])).toEqual([0, 0, 0, 0, 0, 0]);
+      // The quarter: person 8's dagpenge exit (February) and person 7's sygedagpenge exit (March).
+      expect(byStatus(cells, "persons", ["2024K1", "DK", "total", "3m"])).toEqual([1, 1, 0, 0, 0, 0]);
+      expect(byStatus(cells, "persons", ["2024K1", "1084", "dagpenge", "3m"])).toEqual([1, 0, 0, 0, 1, 0]);
+      expect(byStatus(cells, "persons", ["2024K1", "1082", "sygedagpenge", "6m"])).toEqual([
+        1, 0, 0, 0, 0, 1,
+      ]);
+    },
+    BUILD_TIMEOUT,
+  );
 });
