@@ -233,12 +233,8 @@ function monthsBetweenCodes(first: string, last: string): string[] {
   const out: string[] = [];
   const a = parsePeriod(first);
   const b = parsePeriod(last);
-  for (
-    let y = a.year, m = a.index;
-    y < b.year || (y === b.year && m <= b.index);
-    m === 12 ? ((m = 1), y++) : m++
-  ) {
-    out.push(formatMonth(y, m));
+  for (let index = a.year * 12 + a.index - 1; index <= b.year * 12 + b.index - 1; index++) {
+    out.push(formatMonth(Math.floor(index / 12), (index % 12) + 1));
   }
   return out;
 }

@@ -1,5 +1,5 @@
-// SQL fragments for day intervals shared by the activation, a-kasse and education tables: the release's
-// published span, the days a row has in a period, and non-overlapping day segments per key.
+// SQL fragments for day intervals shared by the activation, a-kasse, employment and education tables:
+// the published span, the days a row has in a period, non-overlapping day segments, exact sums.
 
 /** The period kinds these tables publish, as an SQL list. */
 export const PUBLISHED_KINDS_SQL = "'month', 'quarter', 'year'";
@@ -52,4 +52,33 @@ export function daySegments(source: string, keys: readonly string[], aggregates:
     WHERE seg.e IS NOT NULL
     GROUP BY ${keys.map((key) => `seg.${key}`).join(", ")}, seg.s, seg.e
   )`;
+}
+
+/**
+ * Merges rows of `source` with the same `keys` (never NULL) whose day intervals `[s, e]` overlap or touch
+ * into one row `(keys…, s, e)`: the same days, fewer rows (deliveries often split a period by month).
+ * Only for rows whose other columns do not matter (put a degree among the keys).
+ */
+export function mergeTouching(source: string, keys: readonly string[]): string {
+  const k = keys.join(", ");
+  return `(
+    SELECT ${k}, min(s) AS s, max(e) AS e FROM (
+      SELECT ${k}, s, e, sum(CASE WHEN s <= prev_e + 1 THEN 0 ELSE 1 END)
+        OVER (PARTITION BY ${k} ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS run
+      FROM (
+        SELECT ${k}, s, e, max(e) OVER (PARTITION BY ${k} ORDER BY s, e
+          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
+        FROM ${source}
+      )
+    ) GROUP BY ${k}, run
+  )`;
+}
+
+/**
+ * A sum of fractional values (degree-days, hours) taken in DECIMAL (6 decimals, each value below 10¹²;
+ * DuckDB accumulates in 38 digits), so it does not depend on the order in which parallel threads add
+ * the rows: a rebuild gives the same bytes.
+ */
+export function exactSum(expr: string): string {
+  return `sum(CAST(${expr} AS DECIMAL(18, 6)))`;
 }

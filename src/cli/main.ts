@@ -1,14 +1,16 @@
 // The `jobindblik` command: wires one file per command into commander and owns the exit path.
 import { Command, CommanderError } from "commander";
 import { AppError, exitWithError } from "../errors.ts";
-import { registerBuild } from "./build.ts";
 import { registerBatches } from "./batches.ts";
+import { registerBuild } from "./build.ts";
 import { registerDeliveries } from "./deliveries.ts";
 import { registerDemo } from "./demo.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerIngestManifest } from "./ingest-manifest.ts";
 import { registerQuarantine } from "./quarantine.ts";
+import { registerServe } from "./serve.ts";
 import { registerSource } from "./source.ts";
+import { registerStart } from "./start.ts";
 
 const program = new Command();
 program
@@ -28,6 +30,8 @@ registerBatches(program);
 registerQuarantine(program);
 registerDeliveries(program);
 registerBuild(program);
+registerServe(program);
+registerStart(program);
 
 const wantsJson = process.argv.includes("--json");
 try {

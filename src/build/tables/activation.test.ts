@@ -48,6 +48,7 @@ describe("activation", () => {
         ],
       },
       { firstMonth: "2024M01", throughMonth: "2024M12" },
+      { where: "area IN ('101', '751', '1082', '1084', 'DK')" }, // the areas asserted below: a year's full cube is ~1 M cells
     );
     const kh = (period: string, type: string) => at(period, "101", "kontanthjaelp", type);
     expect(cellValue(cells, kh("2024M01", "praktik"), "persons")).toBe(1);
@@ -132,6 +133,26 @@ describe("activation", () => {
     expect(cellValue(cells, cell("total", "praktik"), "fte")).toBe(1.2);
     expect(cellValue(cells, cell("total", "total"), "persons")).toBe(2);
     expect(cellValue(cells, cell("total", "total"), "fte")).toBe(1.2);
+  });
+
+  it("splits an offer over the turn of the year and counts only days from the first published month", async () => {
+    const cells = await buildTableForTest(
+      activation,
+      {
+        activation_offers: [
+          offer(1, "851", "loentilskud_privat", "dagpenge", "2023-12-20", "2024-01-10"), // 12 + 10 days
+          offer(2, "851", "loentilskud_privat", "dagpenge", "2023-11-01", "2023-12-02"), // 2 days in December
+          offer(3, "851", "loentilskud_privat", "dagpenge", "2023-10-01", "2023-11-30"), // before the first month
+        ],
+      },
+      { firstMonth: "2023M12", throughMonth: "2024M01" },
+    );
+    const cell = (period: string) => at(period, "851", "dagpenge", "loentilskud_privat");
+    expect(cellValue(cells, cell("2023M12"), "persons")).toBe(2);
+    expect(cellValue(cells, cell("2023M12"), "fte")).toBe(0.5); // (12 + 2) / 31 = 0.45…
+    expect(cellValue(cells, cell("2024M01"), "persons")).toBe(1);
+    expect(cellValue(cells, cell("2024M01"), "fte")).toBe(0.3); // 10/31 = 0.32…
+    expect(cellValue(cells, at("2024M01", "1081", "total", "total"), "persons")).toBe(1);
   });
 
   it("divides activated fte by the target group's recipient fte in the area, '-' without recipients", async () => {

@@ -3,7 +3,14 @@
 import { areaDimension, periodDimension } from "../dimensions.ts";
 import { offerTypeDimension, targetGroupDimension } from "../dimensions-extra.ts";
 import { personsByArea } from "../sql-areas.ts";
-import { clippedEnd, daySegments, daysInPeriod, PUBLISHED_KINDS_SQL, SPAN_SQL } from "../sql-days.ts";
+import {
+  clippedEnd,
+  daySegments,
+  daysInPeriod,
+  exactSum,
+  PUBLISHED_KINDS_SQL,
+  SPAN_SQL,
+} from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
 const offerTypeValues = (offerTypeDimension.codes ?? []).map((c) => `('${c.code}')`).join(", ");
@@ -84,7 +91,7 @@ export const activation: TableDef = {
       FROM in_activation_offers o, span
       WHERE o.start <= span.through AND coalesce(o."end", span.through) >= span.first_day
     ),
-    keyed AS (
+    keyed AS MATERIALIZED (
       SELECT o.person_id, o.municipality, o.s, o.e,
         CASE WHEN g.all_groups THEN 'total' ELSE o.target_group END AS target_group,
         CASE WHEN t.all_types THEN 'total' ELSE o.offer_type END AS offer_type
@@ -115,10 +122,10 @@ export const activation: TableDef = {
       GROUP BY ALL
     ),
     recipient_months AS (
-      SELECT benefit, municipality, month, sum(dd) AS dd FROM pm GROUP BY ALL
+      SELECT benefit, municipality, month, ${exactSum("dd")} AS dd FROM pm GROUP BY ALL
     ),
     recipients AS (
-      SELECT pmo.period, am.area, r.benefit AS target_group, sum(r.dd) / any_value(p.days) AS fte
+      SELECT pmo.period, am.area, r.benefit AS target_group, CAST(sum(r.dd) AS DOUBLE) / any_value(p.days) AS fte
       FROM recipient_months r
       JOIN period_months pmo ON pmo.month = r.month
       JOIN periods p ON p.period = pmo.period

@@ -3,7 +3,7 @@
 import { periodDimension } from "../dimensions.ts";
 import { workplaceAreaDimension } from "../dimensions-extra.ts";
 import { personsByArea } from "../sql-areas.ts";
-import { PUBLISHED_KINDS_SQL } from "../sql-days.ts";
+import { exactSum, PUBLISHED_KINDS_SQL } from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
 /** Paid hours in one month from which a person counts as employed (as `job` in `outcomes`). */
@@ -61,9 +61,9 @@ export const employment: TableDef = {
   // when the hours reach 80; a person-month split over several places qualifies in each area where the
   // hours summed over its places reach 80. Distinct persons per area come from these qualifications.
   sql: `
-    WITH monthly AS (
+    WITH monthly AS MATERIALIZED (
       SELECT x.person_id, date_trunc('month', x.month)::DATE AS month,
-        CASE WHEN m.municipality IS NULL THEN 'ukendt' ELSE x.municipality END AS place, sum(x.hours) AS hours
+        CASE WHEN m.municipality IS NULL THEN 'ukendt' ELSE x.municipality END AS place, ${exactSum("x.hours")} AS hours
       FROM in_employment x LEFT JOIN (SELECT DISTINCT municipality FROM area_map) m ON m.municipality = x.municipality
       GROUP BY ALL
     ),
@@ -104,6 +104,6 @@ export const employment: TableDef = {
       WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
       GROUP BY ALL
     )
-    SELECT h.period, h.area, coalesce(x.persons, 0) AS persons, h.hours
+    SELECT h.period, h.area, coalesce(x.persons, 0) AS persons, CAST(h.hours AS DOUBLE) AS hours
     FROM hours h LEFT JOIN persons x USING (period, area)`,
 };

@@ -1,9 +1,15 @@
 // The catalogue of published tables, in published order. Each table is one file of the same shape.
+import { activation } from "./activation.ts";
 import { duration } from "./duration.ts";
+import { educationUptake } from "./education-uptake.ts";
+import { employment } from "./employment.ts";
 import { flows } from "./flows.ts";
+import { interviews } from "./interviews.ts";
+import { openings } from "./openings.ts";
 import { outcomes } from "./outcomes.ts";
 import { recipients } from "./recipients.ts";
 import { recipientsAgeGender } from "./recipients-age-gender.ts";
+import { recipientsAkasse } from "./recipients-akasse.ts";
 import { recipientsOrigin } from "./recipients-origin.ts";
 import type { TableDef } from "./types.ts";
 
@@ -16,4 +22,10 @@ export const TABLES: readonly TableDef[] = [
   flows,
   duration,
   outcomes,
+  activation,
+  interviews,
+  openings,
+  recipientsAkasse,
+  employment,
+  educationUptake,
 ];

@@ -32,19 +32,25 @@ export const recipientsAgeGender: TableDef = {
   // Every person has exactly one age band and one gender in a period, so the totals over age and
   // gender are exact sums of the finest cells' distinct counts (no person is counted twice).
   sql: `
-    WITH src AS (
+    WITH pres_src AS (
+      SELECT x.person_id, x.municipality, x.period, x.benefit,
+        ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender
+      FROM pres x JOIN periods p USING (period) JOIN person_attr pa USING (person_id)
+      WHERE p.kind IN ('month', 'quarter', 'year')
+    ),
+    src AS (
       SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd, p.days,
         ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender
       FROM pp JOIN periods p USING (period) JOIN person_attr pa USING (person_id)
       WHERE p.kind IN ('month', 'quarter', 'year')
     ),
     fine AS (
-      SELECT * FROM (${distinctPersonsByArea("src", ["period", "benefit", "age", "gender"])})
-      JOIN (${sumByArea("src", ["period", "benefit", "age", "gender"], "s.dd", "dd")}) USING (area, period, benefit, age, gender)
+      SELECT * FROM (${distinctPersonsByArea("pres_src", ["period", "benefit", "age", "gender"])})
+      FULL JOIN (${sumByArea("src", ["period", "benefit", "age", "gender"], "s.dd", "dd")}) USING (area, period, benefit, age, gender)
       JOIN periods USING (period)
     )
     SELECT period, area, benefit, coalesce(age, 'total') AS age, coalesce(gender, 'total') AS gender,
-      sum(persons) AS persons, sum(dd) / any_value(days) AS fte
+      coalesce(sum(persons), 0) AS persons, coalesce(sum(dd), 0) / any_value(days) AS fte
     FROM fine
     GROUP BY GROUPING SETS ((period, area, benefit, age, gender), (period, area, benefit, age),
       (period, area, benefit, gender), (period, area, benefit))`,

@@ -91,7 +91,7 @@ describe("recipients-akasse", () => {
     expect(cellValue(cells, at("2024K1", "total", "efterloen"), "fte")).toBe(0.7); // 91 × 0.7 / 91
   });
 
-  it("counts a person who changes a-kasse in each a-kasse and once in the total, over a leap year", async () => {
+  it("counts a person who changes a-kasse in each a-kasse and once in the total, and month-split rows as one", async () => {
     const cells = await buildTableForTest(
       recipientsAkasse,
       {
@@ -99,6 +99,11 @@ describe("recipients-akasse", () => {
           // Starts before the first published month: only 1–5 January count.
           period(1, "dagpenge", "D53", "2023-12-15", "2024-01-05", 1),
           period(1, "dagpenge", "D73", "2024-01-06", null, 1),
+          // Person 2: a delivery split by month at 0.5, and 5–10 March at full degree on top of it.
+          period(2, "dagpenge", "D22", "2024-01-01", "2024-01-31", 0.5),
+          period(2, "dagpenge", "D22", "2024-02-01", "2024-02-29", 0.5),
+          period(2, "dagpenge", "D22", "2024-03-01", "2024-03-31", 0.5),
+          period(2, "dagpenge", "D22", "2024-03-05", "2024-03-10", 1),
         ],
       },
       { firstMonth: "2024M01", throughMonth: "2024M12" },
@@ -106,11 +111,19 @@ describe("recipients-akasse", () => {
     expect(cellValue(cells, at("2024", "D53", "dagpenge"), "persons")).toBe(1);
     expect(cellValue(cells, at("2024", "D53", "dagpenge"), "fte")).toBe(0); // 5/366 = 0.014
     expect(cellValue(cells, at("2024", "D73", "dagpenge"), "fte")).toBe(1); // 361/366 = 0.986
-    expect(cellValue(cells, at("2024", "total", "dagpenge"), "persons")).toBe(1);
-    expect(cellValue(cells, at("2024", "total", "dagpenge"), "fte")).toBe(1); // 366/366
+    // Person 1 once despite two a-kasser, and person 2: (366 + 48.5) / 366 = 1.13… (see below).
+    expect(cellValue(cells, at("2024", "total", "dagpenge"), "persons")).toBe(2);
+    expect(cellValue(cells, at("2024", "total", "dagpenge"), "fte")).toBe(1.1);
+    expect(cellValue(cells, at("2024M07", "total", "dagpenge"), "persons")).toBe(1);
+    expect(cellValue(cells, at("2024M07", "total", "dagpenge"), "fte")).toBe(1); // person 1 alone
     expect(cellValue(cells, at("2024K1", "D53", "total"), "persons")).toBe(1);
     expect(cellValue(cells, at("2024K2", "D53", "total"), "persons")).toBe(0);
     expect(cellValue(cells, at("2024M12", "D73", "dagpenge"), "fte")).toBe(1); // open-ended to 31 Dec
+    // March: 4 + 21 days at 0.5 and 6 at 1 → 18.5/31 = 0.596…; Q1: 15.5 + 14.5 + 18.5 = 48.5/91 = 0.532…
+    expect(cellValue(cells, at("2024M03", "D22", "dagpenge"), "fte")).toBe(0.6);
+    expect(cellValue(cells, at("2024K1", "D22", "dagpenge"), "fte")).toBe(0.5);
+    expect(cellValue(cells, at("2024K1", "D22", "dagpenge"), "persons")).toBe(1);
+    expect(cellValue(cells, at("2024K1", "total", "dagpenge"), "persons")).toBe(2);
     expect(cellValue(cells, at("2024", "D94", "dagpenge"), "persons")).toBe(0);
     expect(cellValue(cells, at("2024", "D94", "dagpenge"), "fte")).toBe(0);
   });

@@ -3,7 +3,7 @@
 import { periodDimension } from "../dimensions.ts";
 import { akasseBenefitDimension, akasseDimension } from "../dimensions-extra.ts";
 import { FTE, PERSONS } from "../measures.ts";
-import { daySegments, daysInPeriod, PUBLISHED_KINDS_SQL } from "../sql-days.ts";
+import { daySegments, daysInPeriod, exactSum, mergeTouching, PUBLISHED_KINDS_SQL } from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
 export const recipientsAkasse: TableDef = {
@@ -31,20 +31,22 @@ export const recipientsAkasse: TableDef = {
       en: "A-kasse total counts each person and day once, also when a person changes a-kasse; for dagpenge and for efterløn it equals all Denmark in the recipients table.",
     },
   ],
-  // Segments per person, benefit and a-kasse (each day once at the highest degree), then the totals
-  // built from them: over benefits degrees are added and capped at 1, over a-kasser (one benefit) the
-  // highest degree of the day is kept, as `recipients` does for one benefit. A missing a-kasse ('?')
-  // counts only in the a-kasse total.
+  // Rows that touch at the same degree are merged first (deliveries split periods by month), then
+  // segments per person, benefit and a-kasse (each day once at the highest degree), and the totals built
+  // from them: over benefits degrees are added and capped at 1, over a-kasser (one benefit) the highest
+  // degree of the day is kept, as `recipients` does for one benefit. A missing a-kasse ('?') counts
+  // only in the a-kasse total.
   sql: `
-    WITH ak_rows AS (
+    WITH ak_input AS (
       SELECT person_id, benefit, coalesce(akasse, '?') AS akasse, s, e, degree
       FROM bp WHERE benefit IN ('dagpenge', 'efterloen') AND e >= (SELECT min(first_day) FROM periods)
     ),
-    by_akasse AS (SELECT * FROM ${daySegments("ak_rows", ["person_id", "benefit", "akasse"], "max(r.degree) AS degree")}),
+    ak_rows AS (SELECT * FROM ${mergeTouching("ak_input", ["person_id", "benefit", "akasse", "degree"])}),
+    by_akasse AS MATERIALIZED (SELECT * FROM ${daySegments("ak_rows", ["person_id", "benefit", "akasse"], "max(r.degree) AS degree")}),
     akasse_total AS (
       SELECT * FROM ${daySegments("by_akasse", ["person_id", "akasse"], "least(1, sum(r.degree)) AS degree")}
     ),
-    benefit_only AS (SELECT * FROM ${daySegments("by_akasse", ["person_id", "benefit"], "max(r.degree) AS degree")}),
+    benefit_only AS MATERIALIZED (SELECT * FROM ${daySegments("by_akasse", ["person_id", "benefit"], "max(r.degree) AS degree")}),
     both_totals AS (
       SELECT * FROM ${daySegments("benefit_only", ["person_id"], "least(1, sum(r.degree)) AS degree")}
     ),
@@ -55,7 +57,7 @@ export const recipientsAkasse: TableDef = {
       UNION ALL SELECT person_id, 'total', 'total', s, e, degree FROM both_totals
     )
     SELECT p.period, x.akasse, x.benefit, count(DISTINCT x.person_id) AS persons,
-      sum(${daysInPeriod("x.s", "x.e")} * x.degree) / any_value(p.days) AS fte
+      CAST(${exactSum(`${daysInPeriod("x.s", "x.e")} * x.degree`)} AS DOUBLE) / any_value(p.days) AS fte
     FROM segments x JOIN periods p ON p.first_day <= x.e AND p.last_day >= x.s
     WHERE p.kind IN (${PUBLISHED_KINDS_SQL})
     GROUP BY ALL`,

@@ -25,18 +25,23 @@ export const recipientsOrigin: TableDef = {
   ],
   // Each person has one origin, so the total over origins is an exact sum of distinct counts.
   sql: `
-    WITH src AS (
+    WITH pres_src AS (
+      SELECT x.person_id, x.municipality, x.period, x.benefit, coalesce(po.origin, 'ukendt') AS origin
+      FROM pres x JOIN periods p USING (period) LEFT JOIN person_origin po USING (person_id)
+      WHERE p.kind IN ('month', 'quarter', 'year')
+    ),
+    src AS (
       SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd, p.days,
         coalesce(po.origin, 'ukendt') AS origin
       FROM pp JOIN periods p USING (period) LEFT JOIN person_origin po USING (person_id)
       WHERE p.kind IN ('month', 'quarter', 'year')
     ),
     fine AS (
-      SELECT * FROM (${distinctPersonsByArea("src", ["period", "benefit", "origin"])})
-      JOIN (${sumByArea("src", ["period", "benefit", "origin"], "s.dd", "dd")}) USING (area, period, benefit, origin)
+      SELECT * FROM (${distinctPersonsByArea("pres_src", ["period", "benefit", "origin"])})
+      FULL JOIN (${sumByArea("src", ["period", "benefit", "origin"], "s.dd", "dd")}) USING (area, period, benefit, origin)
       JOIN periods USING (period)
     )
-    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, sum(persons) AS persons, sum(dd) / any_value(days) AS fte
+    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, coalesce(sum(persons), 0) AS persons, coalesce(sum(dd), 0) / any_value(days) AS fte
     FROM fine
     GROUP BY GROUPING SETS ((period, area, benefit, origin), (period, area, benefit))`,
 };

@@ -52,7 +52,8 @@ function reference(rows: readonly Row[]) {
     }
   }
   const cells = new Map<string, { persons: Set<number>; dd: number }>();
-  const add = (month: string, area: string, benefit: string, person: number, degree: number) => {
+  // Persons count by presence: every municipality where they had a benefit day (any row).
+  const presence = (month: string, area: string, benefit: string, person: number) => {
     const key = `${month}|${area}|${benefit}`;
     let c = cells.get(key);
     if (!c) {
@@ -60,6 +61,25 @@ function reference(rows: readonly Row[]) {
       cells.set(key, c);
     }
     c.persons.add(person);
+  };
+  for (const r of rows) {
+    for (let d = r.start; d < r.start + r.length && d <= through; d++) {
+      const month = MONTHS.find((m) => d >= m.first && d <= m.last);
+      if (!month) continue;
+      for (const area of AREAS) {
+        if (!municipalitiesIn(area).includes(r.municipality)) continue;
+        presence(month.code, area, r.benefit, r.person);
+        presence(month.code, area, "total", r.person);
+      }
+    }
+  }
+  const add = (month: string, area: string, benefit: string, degree: number) => {
+    const key = `${month}|${area}|${benefit}`;
+    let c = cells.get(key);
+    if (!c) {
+      c = { persons: new Set(), dd: 0 };
+      cells.set(key, c);
+    }
     c.dd += degree;
   };
   // Total: per person and day, degrees added over benefits and capped at 1; the day's municipality
@@ -70,7 +90,7 @@ function reference(rows: readonly Row[]) {
     const month = MONTHS.find((m) => Number(day) >= m.first && Number(day) <= m.last);
     if (!month) continue;
     for (const area of AREAS) {
-      if (municipalitiesIn(area).includes(muni)) add(month.code, area, benefit, Number(person), degree);
+      if (municipalitiesIn(area).includes(muni)) add(month.code, area, benefit, degree);
     }
     const tk = `${person}|${day}`;
     const t = totals.get(tk);
@@ -81,12 +101,11 @@ function reference(rows: readonly Row[]) {
     }
   }
   for (const [tk, [sum, muni]] of totals) {
-    const [person, day] = tk.split("|") as [string, string];
+    const day = tk.split("|")[1] as string;
     const month = MONTHS.find((m) => Number(day) >= m.first && Number(day) <= m.last);
     if (!month) continue;
     for (const area of AREAS) {
-      if (municipalitiesIn(area).includes(muni))
-        add(month.code, area, "total", Number(person), Math.min(1, sum));
+      if (municipalitiesIn(area).includes(muni)) add(month.code, area, "total", Math.min(1, sum));
     }
   }
   return cells;

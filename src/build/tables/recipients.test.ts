@@ -94,4 +94,37 @@ describe("recipients", () => {
     expect(value(cells, "2024M03", "101", "total", "fte")).toBe(1);
     expect(value(cells, "2024M03", "101", "total", "persons")).toBe(1);
   });
+
+  it("counts a person in every municipality with a benefit day, even where another owns the day's fte", async () => {
+    const cells = await buildTableForTest(
+      recipients,
+      {
+        benefit_periods: [
+          {
+            ...person(1),
+            benefit: "sygedagpenge",
+            municipality: "101",
+            start: "2024-03-01",
+            end: "2024-03-31",
+            degree: 1,
+          },
+          {
+            ...person(1),
+            benefit: "kontanthjaelp",
+            municipality: "147",
+            start: "2024-03-01",
+            end: "2024-03-20",
+            degree: 0.5,
+          },
+        ],
+      },
+      { firstMonth: "2024M03", throughMonth: "2024M03" },
+    );
+    // The total's days belong to 101 (degree 1 beats 0.5) for fte, but the person had days in 147.
+    expect(value(cells, "2024M03", "147", "kontanthjaelp", "persons")).toBe(1);
+    expect(value(cells, "2024M03", "147", "total", "persons")).toBe(1);
+    expect(value(cells, "2024M03", "147", "total", "fte")).toBe(0);
+    expect(value(cells, "2024M03", "101", "total", "fte")).toBe(1); // min(1, 1 + 0.5) over 31 days
+    expect(value(cells, "2024M03", "1084", "total", "persons")).toBe(1);
+  });
 });

@@ -53,9 +53,9 @@ export const recipients: TableDef = {
     },
   ],
   sql: `
-    WITH persons AS (${distinctPersonsByArea("pp", ["period", "benefit"])}),
+    WITH persons AS (${distinctPersonsByArea("pres", ["period", "benefit"])}),
     dd AS (${sumByArea("pp", ["period", "benefit"], "s.dd", "dd")}),
-    cells AS (SELECT * FROM persons JOIN dd USING (area, period, benefit)),
+    cells AS (SELECT * FROM persons FULL JOIN dd USING (area, period, benefit)),
     span AS (SELECT min(first_day) AS first_day FROM periods),
     amount_months AS (
       SELECT benefit, municipality, month,

@@ -91,6 +91,7 @@ export const REASON_CODES = {
   cpr_future: "The CPR number's birth date is after the delivery date",
   out_of_scope: "The row is outside the source's scope",
   duplicate_key: "The key was already delivered in this file",
+  bad_json: "The line is not a JSON object",
 } as const;
 
 export type ReasonCode = keyof typeof REASON_CODES;
