@@ -134,6 +134,8 @@ export function createApp(options: ApiOptions): FastifyInstance {
     registerDataRoute(api, ctx);
     registerReleaseRoutes(api, ctx);
     registerDocsPage(api, ctx);
+    // Until the portal lands, the front page is the API's documentation.
+    api.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api"));
     let openapi: string | null = null;
     api.get("/api/v1/openapi.json", { schema: { hide: true } }, async (_request, reply) => {
       openapi ??= JSON.stringify(app.swagger());

@@ -70,7 +70,7 @@ export function registerStart(program: Command): void {
         say(`The data folder ${options.dataDir} is empty: generating demo deliveries (scale ${scale}) …`);
         const demo = generateDemo({
           scale,
-          from: { year: 2023, month: 1 },
+          from: { year: 2024, month: 1 },
           to: { year: 2025, month: 12 },
           seed: 1,
           dirty: 0.002,

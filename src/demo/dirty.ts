@@ -83,7 +83,9 @@ export function corruptRow(
     case "out_of_range": {
       const field = def.fields[ranged];
       const bad = field?.max !== undefined ? field.max + 1 : -5;
-      texts[ranged] = style === "excel-da" ? String(bad + 0.5).replace(".", ",") : String(bad + 0.5);
+      // Whole-number fields get a whole number, so the defect is the range and not the form.
+      const text = field?.type === "integer" ? String(bad) : String(bad + 0.5);
+      texts[ranged] = style === "excel-da" ? text.replace(".", ",") : text;
       break;
     }
     case "out_of_scope":
