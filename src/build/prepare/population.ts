@@ -3,20 +3,13 @@
 // that year is missing; regions and DK are sums of their municipalities. Output: `pop_16_66(area,
 // period, residents)`.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { ageBandRange, POPULATION_AGE_BANDS } from "../../reference/codes.ts";
 
-const WORKING_AGE_BANDS = [
-  "16-19",
-  "20-24",
-  "25-29",
-  "30-34",
-  "35-39",
-  "40-44",
-  "45-49",
-  "50-54",
-  "55-59",
-  "60-64",
-  "65-66",
-];
+/** The population bands that lie wholly within ages 16–66. */
+const WORKING_AGE_BANDS = POPULATION_AGE_BANDS.filter((band) => {
+  const range = ageBandRange(band);
+  return range !== undefined && range[0] >= 16 && range[1] <= 66;
+});
 
 export async function createPopulation(connection: DuckDBConnection): Promise<void> {
   const bands = WORKING_AGE_BANDS.map((b) => `'${b}'`).join(", ");
