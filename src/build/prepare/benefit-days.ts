@@ -16,6 +16,13 @@ export interface DaysWindow {
   readonly throughDay: string;
 }
 
+/**
+ * Which covering row a day's municipality comes from: the highest degree, then the latest start of
+ * the delivered period (`row_start`, carried through segmenting so ties are decided the same way for
+ * a benefit and for the total), then the lowest municipality code.
+ */
+const TIE_KEY = "r.degree * 1e9 + (r.row_start - DATE '1970-01-01') * 1e3 - CAST(r.municipality AS INTEGER)";
+
 /** Splits overlapping rows of `source` (grouped by `keys`) into elementary segments. */
 function elementarySegments(source: string, keys: string, degreeExpr: string): string {
   return `
@@ -31,8 +38,9 @@ function elementarySegments(source: string, keys: string, degreeExpr: string): s
       .split(",")
       .map((k) => `seg.${k.trim()}`)
       .join(", ")}, seg.s, seg.e,
-      arg_max(r.municipality, r.degree * 1e9 + (r.s - DATE '1970-01-01') * 1e3 - CAST(r.municipality AS INTEGER)) AS municipality,
-      ${degreeExpr} AS degree
+      arg_max(r.municipality, ${TIE_KEY}) AS municipality,
+      ${degreeExpr} AS degree,
+      arg_max(r.row_start, ${TIE_KEY}) AS row_start
     FROM seg JOIN ${source} r ON ${keys
       .split(",")
       .map((k) => `r.${k.trim()} = seg.${k.trim()}`)
@@ -45,7 +53,7 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
   const through = `DATE ${quoteLiteral(window.throughDay)}`;
   const first = `DATE ${quoteLiteral(window.firstDay)}`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE bp AS
-    SELECT person_id, benefit, municipality, akasse, start AS s,
+    SELECT person_id, benefit, municipality, akasse, start AS s, start AS row_start,
       least(coalesce("end", ${through}), ${through}) AS e,
       CAST(coalesce(degree, 1) AS DECIMAL(18, 6)) AS degree,
       CAST(coalesce(amount_dkk, 0) AS DECIMAL(18, 2)) AS amount,
@@ -64,7 +72,7 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
   await connection.run(`CREATE OR REPLACE TEMP TABLE bp_ov AS
     SELECT bp.* FROM bp SEMI JOIN ov_pairs USING (person_id, benefit)`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE seg_benefit AS
-    SELECT person_id, benefit, s, e, municipality, degree FROM bp ANTI JOIN ov_pairs USING (person_id, benefit)
+    SELECT person_id, benefit, s, e, municipality, degree, row_start FROM bp ANTI JOIN ov_pairs USING (person_id, benefit)
     UNION ALL SELECT * FROM (${elementarySegments("bp_ov", "person_id, benefit", "max(r.degree)")})`);
 
   // Total over benefits: persons on two benefits at once have their degrees added, capped at 1.
@@ -77,9 +85,9 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
     SELECT seg_benefit.* FROM seg_benefit SEMI JOIN ov_persons USING (person_id)`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE days_seg AS
     SELECT * FROM seg_benefit
-    UNION ALL SELECT person_id, 'total' AS benefit, s, e, municipality, degree
+    UNION ALL SELECT person_id, 'total' AS benefit, s, e, municipality, degree, row_start
       FROM seg_benefit ANTI JOIN ov_persons USING (person_id)
-    UNION ALL SELECT person_id, 'total' AS benefit, s, e, municipality, degree FROM (
+    UNION ALL SELECT person_id, 'total' AS benefit, s, e, municipality, degree, row_start FROM (
       ${elementarySegments("seg_ov", "person_id", "least(1, sum(r.degree))")})`);
   await connection.run(
     "DROP TABLE ov_pairs; DROP TABLE bp_ov; DROP TABLE ov_persons; DROP TABLE seg_ov; DROP TABLE seg_benefit",
