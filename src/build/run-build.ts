@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { fail } from "../errors.ts";
-import { formatMonth, parsePeriod } from "../reference/periods.ts";
+import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
 import { compileTable } from "./compile-table.ts";
 import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
@@ -191,9 +191,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
       `SELECT id AS batch, superseded_by AS "supersededBy", source, record_type AS type, period
        FROM batches WHERE status = 'superseded' ORDER BY id`,
     );
-    const previousMonths = new Set(
-      previous ? monthsBetweenCodes(previous.firstMonth, previous.dataThrough) : [],
-    );
+    const previousMonths = new Set(previous ? monthsBetween(previous.firstMonth, previous.dataThrough) : []);
     const manifest: ReleaseManifest = {
       release: releaseId,
       sequence,
@@ -205,9 +203,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
       batches,
       tables,
       notes: {
-        newMonths: monthsBetweenCodes(span.firstMonth, span.throughMonth).filter(
-          (m) => !previousMonths.has(m),
-        ),
+        newMonths: monthsBetween(span.firstMonth, span.throughMonth).filter((m) => !previousMonths.has(m)),
         revisions,
         superseded: superseded.filter((s) => !previousBatchIds.has(s.supersededBy)),
         dataBreaks: dataBreaks.filter((b) => b.period <= span.throughMonth),
@@ -227,14 +223,4 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
     rmSync(spillDir, { recursive: true, force: true });
   }
-}
-
-function monthsBetweenCodes(first: string, last: string): string[] {
-  const out: string[] = [];
-  const a = parsePeriod(first);
-  const b = parsePeriod(last);
-  for (let index = a.year * 12 + a.index - 1; index <= b.year * 12 + b.index - 1; index++) {
-    out.push(formatMonth(Math.floor(index / 12), (index % 12) + 1));
-  }
-  return out;
 }

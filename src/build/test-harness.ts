@@ -1,6 +1,8 @@
 // Test harness for table definitions: tiny microdata in an in-memory DuckDB as the `in_*` relations,
 // the real prepare stage and compile step, and the published cells back as plain objects.
 import { DuckDBInstance } from "@duckdb/node-api";
+import { RECORD_TYPE_DEFS } from "../ingest/record-types/index.ts";
+import { factColumns, quoteIdentifier } from "../store/index.ts";
 import { compileTable } from "./compile-table.ts";
 import { prepareBuild } from "./prepare/index.ts";
 import type { TableDef } from "./tables/types.ts";
@@ -18,26 +20,15 @@ export interface Microdata {
   readonly framework_conditions?: readonly Record<string, unknown>[];
 }
 
-const COLUMNS: Record<keyof Microdata, string> = {
-  benefit_periods:
-    'batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, benefit VARCHAR, municipality VARCHAR, akasse VARCHAR, start DATE, "end" DATE, degree DOUBLE, amount_dkk DOUBLE',
-  activation_offers:
-    'batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, municipality VARCHAR, offer_type VARCHAR, target_group VARCHAR, start DATE, "end" DATE',
-  interviews:
-    "batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, held_by VARCHAR, date DATE, municipality VARCHAR, akasse VARCHAR, kind VARCHAR, due DATE",
-  job_openings:
-    "batch INTEGER, line BIGINT, opening_id VARCHAR, municipality VARCHAR, occupation VARCHAR, posted DATE, positions BIGINT",
-  employment:
-    "batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, month DATE, hours DOUBLE, municipality VARCHAR",
-  persons:
-    "batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, origin VARCHAR, education VARCHAR, residence VARCHAR",
-  education:
-    'batch INTEGER, line BIGINT, person_id INTEGER, birth_date DATE, gender VARCHAR, level VARCHAR, start DATE, "end" DATE',
-  population:
-    "batch INTEGER, line BIGINT, municipality VARCHAR, year BIGINT, age VARCHAR, gender VARCHAR, count BIGINT",
-  framework_conditions:
-    "batch INTEGER, line BIGINT, municipality VARCHAR, year BIGINT, variable VARCHAR, value DOUBLE",
-};
+/** Each input relation has the columns of its fact table (src/store/fact-tables.ts). */
+const COLUMNS = Object.fromEntries(
+  RECORD_TYPE_DEFS.map((def) => [
+    def.type,
+    factColumns(def)
+      .map((c) => `${quoteIdentifier(c.name)} ${c.sqlType.replace(" NOT NULL", "")}`)
+      .join(", "),
+  ]),
+) as Record<keyof Microdata, string>;
 
 function literal(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
@@ -67,10 +58,10 @@ export async function buildTableForTest(
       await connection.run(`CREATE TABLE in_${name} (${columns})`);
       const rows = data[name] ?? [];
       if (rows.length === 0) continue;
-      const names = columns.split(", ").map((c) => c.split(" ")[0] as string);
+      const names = columns.split(", ").map((c) => (c.split(" ")[0] as string).replaceAll('"', ""));
       const values = rows.map(
         (row, i) =>
-          `(${names.map((n) => (n === "batch" ? literal(row.batch ?? 1) : n === "line" ? literal(row.line ?? i + 2) : literal(row[n.replaceAll('"', "")]))).join(", ")})`,
+          `(${names.map((n) => (n === "batch" ? literal(row.batch ?? 1) : n === "line" ? literal(row.line ?? i + 2) : literal(row[n]))).join(", ")})`,
       );
       await connection.run(`INSERT INTO in_${name} VALUES ${values.join(", ")}`);
     }
