@@ -60,8 +60,12 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
       coalesce("end", ${through}) - start + 1 AS row_days
     FROM in_benefit_periods WHERE start <= ${through}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE person_attr AS
-    SELECT person_id, any_value(birth_date) AS birth_date, any_value(gender) AS gender
-    FROM in_benefit_periods GROUP BY person_id`);
+    SELECT *, year(birth_date) * 12 + month(birth_date) - 1 AS birth_ym,
+      (month(birth_date) = 2 AND day(birth_date) = 29) AS born_feb29
+    FROM (
+      SELECT person_id, any_value(birth_date) AS birth_date, any_value(gender) AS gender
+      FROM in_benefit_periods GROUP BY person_id
+    )`);
 
   // Per benefit: most person-benefit pairs have no overlapping rows and pass through unchanged.
   await connection.run(`CREATE OR REPLACE TEMP TABLE ov_pairs AS
@@ -107,14 +111,16 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
       CAST(sum(least(e, last_day(month)) - greatest(s, month) + 1) AS INTEGER) AS days,
       sum(CAST(least(e, last_day(month)) - greatest(s, month) + 1 AS DECIMAL(18, 0)) * degree) AS dd
     FROM months GROUP BY person_id, benefit, municipality, month`);
+  // Person-periods and presence per period, as views: the published tables count from month masks
+  // (presence.ts) and person-months instead, as these are 100 M rows each at national scale.
   // Person-periods: degree-days of a person under a municipality in every published period.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE pp AS
+  await connection.run(`CREATE OR REPLACE TEMP VIEW pp AS
     SELECT pm.person_id, pm.benefit, pm.municipality, pmo.period, sum(pm.dd) AS dd
     FROM pm JOIN period_months pmo ON pmo.month = pm.month
     GROUP BY pm.person_id, pm.benefit, pm.municipality, pmo.period`);
   // Presence: a person counts in every municipality where they had a benefit day in the period
   // (CONTRACT.md §6), whichever municipality owns the day for fte. Persons are counted from this.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE pres AS
+  await connection.run(`CREATE OR REPLACE TEMP VIEW pres AS
     WITH m AS (
       SELECT DISTINCT person_id, benefit, municipality,
         unnest(generate_series(date_trunc('month', greatest(s, ${first})), date_trunc('month', e), INTERVAL 1 MONTH))::DATE AS month

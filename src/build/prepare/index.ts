@@ -7,6 +7,7 @@ import { createBenefitDays } from "./benefit-days.ts";
 import { createPeriodTables, type PeriodSpan } from "./periods.ts";
 import { createPersonBackground } from "./persons.ts";
 import { createPopulation } from "./population.ts";
+import { createPresence } from "./presence.ts";
 import { createSpells } from "./spells.ts";
 
 export { createInputViews } from "./inputs.ts";
@@ -28,6 +29,8 @@ export async function prepareBuild(
   await createPopulation(connection);
   onStep("benefit days");
   await createBenefitDays(connection, { firstDay, throughDay });
+  onStep("presence");
+  await createPresence(connection, { firstDay, throughDay });
   onStep("spells");
   await createSpells(connection, throughDay);
   onStep("person background");

@@ -8,8 +8,21 @@ import {
   periodDimension,
 } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
-import { ageBand, ageOn, distinctPersonsByArea, sumByArea } from "../sql-fragments.ts";
+import {
+  ageBandKeyOnPeriodEnd,
+  ageBandOfKey,
+  degreeDaysByArea,
+  type PresenceBreakdown,
+  presentPersonsByArea,
+} from "../sql-presence.ts";
 import type { TableDef } from "./types.ts";
+
+/** Persons and degree-days by gender and by age band on the period's last day. */
+const breakdown: PresenceBreakdown = {
+  attributes: ["gender", "birth_ym", "born_feb29"],
+  derived: { age_key: ageBandKeyOnPeriodEnd("birth_ym", "born_feb29"), gender: "gender" },
+  kinds: ["month", "quarter", "year"],
+};
 
 export const recipientsAgeGender: TableDef = {
   id: "recipients-age-gender",
@@ -32,26 +45,20 @@ export const recipientsAgeGender: TableDef = {
   // Every person has exactly one age band and one gender in a period, so the totals over age and
   // gender are exact sums of the finest cells' distinct counts (no person is counted twice).
   sql: `
-    WITH pres_src AS (
-      SELECT x.person_id, x.municipality, x.period, x.benefit,
-        ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender
-      FROM pres x JOIN periods p USING (period) JOIN person_attr pa USING (person_id)
-      WHERE p.kind IN ('month', 'quarter', 'year')
-    ),
-    src AS (
-      SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd, p.days,
-        ${ageBand(ageOn("pa.birth_date", "p.last_day"))} AS age, pa.gender
-      FROM pp JOIN periods p USING (period) JOIN person_attr pa USING (person_id)
-      WHERE p.kind IN ('month', 'quarter', 'year')
-    ),
-    fine AS (
-      SELECT * FROM (${distinctPersonsByArea("pres_src", ["period", "benefit", "age", "gender"])})
-      FULL JOIN (${sumByArea("src", ["period", "benefit", "age", "gender"], "s.dd", "dd")}) USING (area, period, benefit, age, gender)
+    WITH fine AS (
+      SELECT * FROM ${presentPersonsByArea(
+        "(SELECT x.*, pa.gender, pa.birth_ym, pa.born_feb29 FROM pmask x JOIN person_attr pa USING (person_id))",
+        breakdown,
+      )}
+      FULL JOIN ${degreeDaysByArea(
+        "(SELECT x.*, pa.gender, pa.birth_ym, pa.born_feb29 FROM pm x JOIN person_attr pa USING (person_id))",
+        breakdown,
+      )} USING (area, period, benefit, age_key, gender)
       JOIN periods USING (period)
     )
-    SELECT period, area, benefit, coalesce(age, 'total') AS age, coalesce(gender, 'total') AS gender,
+    SELECT period, area, benefit, coalesce(${ageBandOfKey("age_key")}, 'total') AS age, coalesce(gender, 'total') AS gender,
       coalesce(sum(persons), 0) AS persons, coalesce(sum(dd), 0) / any_value(days) AS fte
     FROM fine
-    GROUP BY GROUPING SETS ((period, area, benefit, age, gender), (period, area, benefit, age),
+    GROUP BY GROUPING SETS ((period, area, benefit, age_key, gender), (period, area, benefit, age_key),
       (period, area, benefit, gender), (period, area, benefit))`,
 };

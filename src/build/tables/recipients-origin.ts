@@ -2,8 +2,15 @@
 // latest `persons` delivery; `ukendt` where none is known) (CONTRACT.md §5).
 import { areaDimension, benefitDimension, originDimension, periodDimension } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
-import { distinctPersonsByArea, sumByArea } from "../sql-fragments.ts";
+import { degreeDaysByArea, type PresenceBreakdown, presentPersonsByArea } from "../sql-presence.ts";
 import type { TableDef } from "./types.ts";
+
+/** Persons and degree-days by origin (one per person). */
+const breakdown: PresenceBreakdown = {
+  attributes: ["origin"],
+  derived: { origin: "origin" },
+  kinds: ["month", "quarter", "year"],
+};
 
 export const recipientsOrigin: TableDef = {
   id: "recipients-origin",
@@ -25,23 +32,19 @@ export const recipientsOrigin: TableDef = {
   ],
   // Each person has one origin, so the total over origins is an exact sum of distinct counts.
   sql: `
-    WITH pres_src AS (
-      SELECT x.person_id, x.municipality, x.period, x.benefit, coalesce(po.origin, 'ukendt') AS origin
-      FROM pres x JOIN periods p USING (period) LEFT JOIN person_origin po USING (person_id)
-      WHERE p.kind IN ('month', 'quarter', 'year')
-    ),
-    src AS (
-      SELECT pp.person_id, pp.municipality, pp.period, pp.benefit, pp.dd, p.days,
-        coalesce(po.origin, 'ukendt') AS origin
-      FROM pp JOIN periods p USING (period) LEFT JOIN person_origin po USING (person_id)
-      WHERE p.kind IN ('month', 'quarter', 'year')
-    ),
-    fine AS (
-      SELECT * FROM (${distinctPersonsByArea("pres_src", ["period", "benefit", "origin"])})
-      FULL JOIN (${sumByArea("src", ["period", "benefit", "origin"], "s.dd", "dd")}) USING (area, period, benefit, origin)
+    WITH fine AS (
+      SELECT * FROM ${presentPersonsByArea(
+        "(SELECT x.*, coalesce(po.origin, 'ukendt') AS origin FROM pmask x LEFT JOIN person_origin po USING (person_id))",
+        breakdown,
+      )}
+      FULL JOIN ${degreeDaysByArea(
+        "(SELECT x.*, coalesce(po.origin, 'ukendt') AS origin FROM pm x LEFT JOIN person_origin po USING (person_id))",
+        breakdown,
+      )} USING (area, period, benefit, origin)
       JOIN periods USING (period)
     )
-    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, coalesce(sum(persons), 0) AS persons, coalesce(sum(dd), 0) / any_value(days) AS fte
+    SELECT period, area, benefit, coalesce(origin, 'total') AS origin, coalesce(sum(persons), 0) AS persons,
+      coalesce(sum(dd), 0) / any_value(days) AS fte
     FROM fine
     GROUP BY GROUPING SETS ((period, area, benefit, origin), (period, area, benefit))`,
 };
