@@ -40,6 +40,11 @@ export const ERROR_CATALOGUE = {
   out_of_memory: { status: 507, exit: 11, title: "The work needs more memory than the configured limit" },
   no_data: { status: 409, exit: 8, title: "There is no data to work on" },
   build_failed: { status: 500, exit: 9, title: "The release build failed" },
+  disclosure_failed: {
+    status: 500,
+    exit: 12,
+    title: "A suppressed value can be narrowed below its protection interval (disclosure audit)",
+  },
   internal: { status: 500, exit: 70, title: "Internal error" },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,5 +1,6 @@
 // The manifest of a release: what it is built from (batches and their checksums), what it holds
 // (tables with file checksums and row counts) and its release notes.
+import type { BenchmarkModel, BenchmarkNote } from "../benchmark/index.ts";
 
 export interface BatchUsed {
   readonly id: number;
@@ -45,6 +46,8 @@ export interface ReleaseNotes {
   readonly dataBreaks: readonly DataBreak[];
   /** The latest month is provisional: a later delivery may revise it. */
   readonly provisional: string;
+  /** Benchmark windows skipped, areas and a-kasser left out of ranks, variables ignored. */
+  readonly benchmark?: readonly BenchmarkNote[];
 }
 
 export interface ReleaseManifest {
@@ -58,4 +61,6 @@ export interface ReleaseManifest {
   readonly batches: readonly BatchUsed[];
   readonly tables: readonly TableFile[];
   readonly notes: ReleaseNotes;
+  /** The benchmark model of this release (coefficients, fit, vintages, settings), versioned. */
+  readonly benchmark?: BenchmarkModel;
 }

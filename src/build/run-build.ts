@@ -6,10 +6,12 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { readBenchmarkConfig, runBenchmarkStage } from "../benchmark/index.ts";
+import { auditRelease, disclosureGroups, privateDir } from "../disclosure/index.ts";
 import { fail } from "../errors.ts";
 import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
-import { compileTable } from "./compile-table.ts";
+import { compileGroup, disclosureLevel } from "./compile-table.ts";
 import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
 import { createInputViews, periodsOfSpan, prepareBuild } from "./prepare/index.ts";
 import { publishedCatalogue } from "./release-catalogue.ts";
@@ -56,7 +58,7 @@ async function dataMonths(
 const toMonthCode = (ym: string): string => `${ym.slice(0, 4)}M${ym.slice(5, 7)}`;
 
 /** The published span: from the earliest declared delivery period (or data) to the data month. */
-async function resolveSpan(
+export async function resolveSpan(
   connection: DuckDBConnection,
   through: string | undefined,
 ): Promise<{ firstMonth: string; throughMonth: string }> {
@@ -137,6 +139,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
   });
   const connection = warehouse.connection;
   let tmpDir: string | null = null;
+  let recordTmp: string | null = null;
   try {
     await createInputViews(connection);
     const span = await resolveSpan(connection, options.through);
@@ -148,6 +151,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     const previous = releases[releases.length - 1] ?? null;
     const version = codeVersion();
     const dataBreaks = readDataBreaks(options.dataDir);
+    const benchmarkConfig = readBenchmarkConfig(options.dataDir);
     if (
       previous &&
       !options.force &&
@@ -155,7 +159,8 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
       previous.codeVersion === version &&
       JSON.stringify(previous.batches) === JSON.stringify(batches) &&
       JSON.stringify(previous.notes.dataBreaks) ===
-        JSON.stringify(dataBreaks.filter((b) => b.period <= span.throughMonth))
+        JSON.stringify(dataBreaks.filter((b) => b.period <= span.throughMonth)) &&
+      JSON.stringify(previous.benchmark?.config) === JSON.stringify(benchmarkConfig)
     ) {
       return { release: previous, upToDate: true, seconds: (Date.now() - started) / 1000, tableSeconds: {} };
     }
@@ -167,23 +172,32 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
 
     step(`preparing ${span.firstMonth}..${span.throughMonth}`);
     await prepareBuild(connection, span, (s) => step(`preparing: ${s}`));
+    step("benchmark model");
+    const benchmark = await runBenchmarkStage(connection, benchmarkConfig);
     const previousDir = previous ? join(releasesDir(options.dataDir), previous.release) : null;
     const tables: TableFile[] = [];
     const revisions: Revision[] = [];
     const tableSeconds: Record<string, number> = {};
-    for (const table of TABLES) {
-      step(`table ${table.id}`);
-      const t0 = Date.now();
-      const { rows } = await compileTable(connection, table);
-      const file = `${table.id}.parquet`;
-      const path = join(tmpDir, file);
-      await connection.run(`COPY pub TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`);
-      if (previousDir) {
-        const revision = await revisionsAgainst(connection, previousDir, table);
-        if (revision) revisions.push(revision);
-      }
-      tables.push({ id: table.id, file, sha256: sha256File(path), rows });
-      tableSeconds[table.id] = (Date.now() - t0) / 1000;
+    // Linked tables (sharing margins) are compiled and protected together, then published one by one;
+    // their protection record goes beside the warehouse for the audit, never into the release.
+    recordTmp = join(options.dataDir, "disclosure", `.tmp-${releaseId}-${process.pid}`);
+    mkdirSync(recordTmp, { recursive: true });
+    const releaseDir = tmpDir;
+    for (const group of disclosureGroups(TABLES)) {
+      step(`table ${group.map((t) => t.id).join(", ")}`);
+      let t0 = Date.now();
+      await compileGroup(connection, group, { recordDir: recordTmp }, async (table, { rows }) => {
+        const file = `${table.id}.parquet`;
+        const path = join(releaseDir, file);
+        await connection.run(`COPY pub TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`);
+        if (previousDir) {
+          const revision = await revisionsAgainst(connection, previousDir, table);
+          if (revision) revisions.push(revision);
+        }
+        tables.push({ id: table.id, file, sha256: sha256File(path), rows });
+        tableSeconds[table.id] = (Date.now() - t0) / 1000;
+        t0 = Date.now();
+      });
     }
     const previousBatchIds = new Set(previous?.batches.map((b) => b.id) ?? []);
     const superseded = await queryRows<Supersession>(
@@ -208,19 +222,39 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
         superseded: superseded.filter((s) => !previousBatchIds.has(s.supersededBy)),
         dataBreaks: dataBreaks.filter((b) => b.period <= span.throughMonth),
         provisional: span.throughMonth,
+        benchmark: benchmark.notes,
       },
+      benchmark: benchmark.model,
     };
     writeFileSync(
       join(tmpDir, "catalogue.json"),
       `${JSON.stringify(publishedCatalogue(TABLES, periodsOfSpan(span)), null, 2)}\n`,
     );
     writeFileSync(join(tmpDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    step("disclosure audit");
+    const audit =
+      disclosureLevel() === "full"
+        ? await auditRelease(tmpDir, recordTmp, TABLES)
+        : { ok: true, violations: [], mismatches: 0 };
+    if (!audit.ok) {
+      const first = audit.violations[0];
+      fail(
+        "disclosure_failed",
+        `Disclosure audit failed: ${audit.violations.length} suppressed value(s) can be narrowed below their protection${first ? `, e.g. ${first.cell} ${first.measure}` : ""}${audit.mismatches ? `; ${audit.mismatches} published value(s) differ from the protected cells` : ""}; the release was not published`,
+        { violations: audit.violations.slice(0, 20) },
+      );
+    }
+    const recordDir = privateDir(options.dataDir, releaseId);
+    rmSync(recordDir, { recursive: true, force: true });
+    renameSync(recordTmp, recordDir);
+    recordTmp = null;
     renameSync(tmpDir, join(releasesDir(options.dataDir), releaseId));
     tmpDir = null;
     return { release: manifest, upToDate: false, seconds: (Date.now() - started) / 1000, tableSeconds };
   } finally {
     warehouse.close();
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    if (recordTmp) rmSync(recordTmp, { recursive: true, force: true });
     rmSync(spillDir, { recursive: true, force: true });
   }
 }

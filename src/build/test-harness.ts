@@ -1,6 +1,6 @@
 // Test harness for table definitions: tiny microdata in an in-memory DuckDB as the `in_*` relations,
 // the real prepare stage and compile step, and the published cells back as plain objects.
-import { DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { RECORD_TYPE_DEFS } from "../ingest/record-types/index.ts";
 import { factColumns, quoteIdentifier } from "../store/index.ts";
 import { compileTable } from "./compile-table.ts";
@@ -49,7 +49,12 @@ export async function buildTableForTest(
   table: TableDef,
   data: Microdata,
   span: { firstMonth: string; throughMonth: string },
-  options: { protected?: boolean; where?: string } = {},
+  options: {
+    protected?: boolean;
+    where?: string;
+    /** A stage to run between prepare and compile (e.g. the benchmark stage, which writes `bm_*`). */
+    afterPrepare?: (connection: DuckDBConnection) => Promise<unknown>;
+  } = {},
 ): Promise<PublishedCell[]> {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
   const connection = await instance.connect();
@@ -66,6 +71,7 @@ export async function buildTableForTest(
       await connection.run(`INSERT INTO in_${name} VALUES ${values.join(", ")}`);
     }
     await prepareBuild(connection, span);
+    await options.afterPrepare?.(connection);
     await compileTable(connection, table, { unprotected: !options.protected });
     // Large cubes (five dimensions) are filtered in SQL so a test does not read millions of rows.
     const reader = await connection.runAndReadAll(

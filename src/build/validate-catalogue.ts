@@ -44,8 +44,54 @@ export function catalogueProblems(tables: readonly TableDef[]): string[] {
     for (const c of t.primaryCounts)
       if (!measureIds.has(c)) at("primaryCounts", `"${c}" is not a measure of the table`);
     if (!t.sql.trim()) at("sql", "is empty");
+    if (t.disclosure) disclosureProblems(t, tables, dimIds, measureIds, at);
   }
   return problems;
+}
+
+const RELATIONS = new Set(["sum", "mean", "union", "subsum", "none"]);
+
+/** The disclosure metadata must name the table's own measures and dimensions (src/disclosure/). */
+function disclosureProblems(
+  t: TableDef,
+  tables: readonly TableDef[],
+  dimIds: ReadonlySet<string>,
+  measureIds: ReadonlySet<string>,
+  at: (field: string, message: string) => void,
+): void {
+  const d = t.disclosure;
+  if (!d) return;
+  if (d.periods !== "flow" && d.periods !== "stock") at("disclosure.periods", "must be flow or stock");
+  for (const [m, byDim] of Object.entries(d.relations)) {
+    if (!measureIds.has(m)) at(`disclosure.relations.${m}`, "is not a measure of the table");
+    for (const dim of dimIds)
+      if (!(dim in byDim)) at(`disclosure.relations.${m}`, `has no relation along ${dim}`);
+    for (const [dim, kind] of Object.entries(byDim)) {
+      if (!dimIds.has(dim)) at(`disclosure.relations.${m}.${dim}`, "is not a dimension of the table");
+      if (!RELATIONS.has(kind)) at(`disclosure.relations.${m}.${dim}`, `unknown relation "${kind}"`);
+      if (kind === "mean" && t.dimensions.find((x) => x.id === dim)?.kind !== "period")
+        at(`disclosure.relations.${m}.${dim}`, "mean applies to the period only");
+    }
+  }
+  for (const [m, denominator] of Object.entries(d.ratios ?? {})) {
+    if (!measureIds.has(m)) at(`disclosure.ratios.${m}`, "is not a measure of the table");
+    if (denominator !== null && !measureIds.has(denominator))
+      at(`disclosure.ratios.${m}`, `denominator "${denominator}" is not a measure of the table`);
+  }
+  if (d.dominance && !measureIds.has(d.dominance.measure))
+    at("disclosure.dominance", `"${d.dominance.measure}" is not a measure of the table`);
+  if (d.linkedWith !== undefined) {
+    const base = tables.find((x) => x.id === d.linkedWith);
+    if (!base) at("disclosure.linkedWith", `no table "${d.linkedWith}"`);
+    else if (base.dimensions.some((x) => !dimIds.has(x.id)))
+      at("disclosure.linkedWith", `"${d.linkedWith}" has a dimension this table lacks`);
+    else if (
+      t.dimensions.some(
+        (x) => !base.dimensions.some((b) => b.id === x.id) && !x.codes?.some((c) => c.code === "total"),
+      )
+    )
+      at("disclosure.linkedWith", "every extra dimension needs a total code");
+  }
 }
 
 export function validateCatalogue(tables: readonly TableDef[]): void {

@@ -32,6 +32,13 @@ export function registerBuild(program: Command): void {
           tables: r.tables.map((t) => ({ id: t.id, rows: t.rows })),
           seconds: result.seconds,
           notes: r.notes,
+          benchmark: r.benchmark
+            ? {
+                model: r.benchmark.id,
+                windows: r.benchmark.windows.length,
+                skipped: r.benchmark.skipped.length,
+              }
+            : null,
         },
         (o) =>
           o.upToDate
@@ -41,6 +48,12 @@ export function registerBuild(program: Command): void {
                 ...o.tables.map((t) => `  ${t.id.padEnd(24)} ${t.rows.toLocaleString("da-DK")} cells`),
                 `  new months: ${o.notes.newMonths.length > 0 ? o.notes.newMonths.join(", ") : "none"}; ` +
                   `revised tables: ${o.notes.revisions.length}; ${o.notes.provisional} is provisional`,
+                ...(o.benchmark
+                  ? [
+                      `  benchmark model ${o.benchmark.model}: ${o.benchmark.windows} windows fitted, ` +
+                        `${o.benchmark.skipped} skipped; ${o.notes.benchmark?.length ?? 0} benchmark notes in the release notes`,
+                    ]
+                  : []),
               ].join("\n"),
       );
     });

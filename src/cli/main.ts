@@ -1,6 +1,7 @@
 // The `jobindblik` command: wires one file per command into commander and owns the exit path.
 import { Command, CommanderError } from "commander";
 import { AppError, exitWithError } from "../errors.ts";
+import { registerAudit } from "./audit.ts";
 import { registerBatches } from "./batches.ts";
 import { registerBuild } from "./build.ts";
 import { registerDeliveries } from "./deliveries.ts";
@@ -30,6 +31,7 @@ registerBatches(program);
 registerQuarantine(program);
 registerDeliveries(program);
 registerBuild(program);
+registerAudit(program);
 registerServe(program);
 registerStart(program);
 

@@ -1,25 +1,83 @@
-// Disclosure control of published cells. Until the full primary + secondary suppression lands, one
-// rule already protects every release: a cell whose primary count (persons, exits, …) is 1–4 has
-// every measure published as empty with status `..`. Zero counts are published.
+// Disclosure control of published cells: primary rules (small counts, dominance, ratios of small
+// denominators) mark sensitive cells, secondary suppression adds complements so that no sensitive
+// value can be narrowed by linear relations below its protection interval, and the audit proves it
+// from the release files. Linked tables (sharing margins) are protected together. See DESIGN.md.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { TableDef } from "../build/tables/types.ts";
-import { quoteIdentifier as qi } from "../store/sql.ts";
+import { quoteIdentifier } from "../store/sql.ts";
+import { loadTableInput, writeStatus } from "./db.ts";
+import { type ProtectOptions, protectTables } from "./protect.ts";
+import { DEFAULT_RULE_PARAMS as RULE_DEFAULTS } from "./rules/index.ts";
+import { applyThresholdSql } from "./threshold-sql.ts";
 
-/** Counts from 1 to this value minus one are sensitive. */
-export const MIN_PUBLISHED_COUNT = 5;
+export type { AuditReport, AuditTableLoss } from "./audit.ts";
+export { auditRelease, privateDir } from "./audit.ts";
+export type { Violation } from "./audit-problem.ts";
+export { disclosureGroups } from "./groups.ts";
+export type { ProtectOptions, TableInput } from "./protect.ts";
+export { buildProblem, protectTables } from "./protect.ts";
+export { writeProtectionRecord } from "./record.ts";
+export { DEFAULT_RULE_PARAMS } from "./rules/index.ts";
+
+export interface GroupSummary {
+  readonly tables: readonly string[];
+  readonly method: string;
+  readonly sensitive: number;
+  readonly secondary: number;
+  readonly unresolved: number;
+  readonly seconds: number;
+}
 
 /**
- * Marks as suppressed, in the wide temp table `tableName` (one row per cell: dimension columns, one
- * column per measure, `suppressed`), every cell whose primary counts include a value in
- * 1..MIN_PUBLISHED_COUNT−1; publication then empties all of that cell's measures with status `..`.
+ * Marks suppressed cells in the wide temp tables `rels` (one per table of a linked group, as
+ * compileCells made them): column `suppressed`, plus `disclosure` (0 published, 1 sensitive,
+ * 2 complement) and the protection requirements `need_down__<m>`, `need_up__<m>` the audit checks.
  */
-export async function applyDisclosure(
+export async function protectGroup(
   connection: DuckDBConnection,
-  table: TableDef,
-  tableName: string,
-): Promise<void> {
-  const sensitive = table.primaryCounts
-    .map((c) => `(${qi(c)} > 0 AND ${qi(c)} < ${MIN_PUBLISHED_COUNT})`)
-    .join(" OR ");
-  await connection.run(`UPDATE ${qi(tableName)} SET suppressed = true WHERE ${sensitive}`);
+  tables: readonly TableDef[],
+  rels: readonly string[],
+  options: ProtectOptions = {},
+): Promise<GroupSummary> {
+  const started = Date.now();
+  if (options.level === "threshold") {
+    let sensitive = 0;
+    for (const [i, table] of tables.entries())
+      sensitive += await applyThresholdSql(
+        connection,
+        table,
+        rels[i] as string,
+        options.params ?? RULE_DEFAULTS,
+      );
+    return {
+      tables: tables.map((t) => t.id),
+      method: "threshold",
+      sensitive,
+      secondary: 0,
+      unresolved: 0,
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
+  // A table without cells (nothing to publish yet) takes no part.
+  const present: number[] = [];
+  for (const i of tables.keys()) {
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*) > 0 FROM ${quoteIdentifier(rels[i] as string)}`,
+    );
+    if (reader.getRowsJson()[0]?.[0] === true) present.push(i);
+  }
+  const inputs = [];
+  for (const i of present)
+    inputs.push(await loadTableInput(connection, tables[i] as TableDef, rels[i] as string));
+  const result = await protectTables(inputs, options);
+  for (const [k, i] of present.entries())
+    await writeStatus(connection, rels[i] as string, result.problem, k, result.status[k] as Uint8Array);
+  return {
+    tables: tables.map((t) => t.id),
+    method: result.secondary.method,
+    sensitive: result.secondary.sensitive,
+    secondary: result.secondary.secondary,
+    unresolved: result.secondary.unresolved,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

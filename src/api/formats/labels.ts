@@ -13,6 +13,7 @@ export const UNIT_LABELS: Readonly<Record<Unit, { da: string; en: string }>> = {
   hours: { da: "timer", en: "hours" },
   rank: { da: "placering", en: "rank" },
   code: { da: "kode", en: "code" },
+  number: { da: "tal", en: "number" },
 };
 
 export function unitLabel(unit: string, language: Language): string {

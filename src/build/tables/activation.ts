@@ -78,6 +78,14 @@ export const activation: TableDef = {
       en: "The activation rate of the total target group is relative to all recipients (benefit total); it is not shown (-) where there are no recipients.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: {
+      persons: { period: "union", area: "union", target_group: "union", offer_type: "union" },
+      fte: { period: "mean", area: "sum", target_group: "union", offer_type: "union" },
+    },
+    ratios: { activation_rate: null },
+  },
   // persons: presence — a person counts in every area where one of the cell's offers ran on a day of
   //   the period, so a total is the distinct count of the union of its parts.
   // fte: each person-day of a cell key (target group × type, either possibly `total`) is counted once

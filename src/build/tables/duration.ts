@@ -71,6 +71,10 @@ export const duration: TableDef = {
       en: "Area is the municipality responsible in the spell's latest period beginning on or before the day.",
     },
   ],
+  disclosure: {
+    periods: "stock",
+    relations: { persons: { period: "sum", area: "sum", benefit: "union", duration: "sum" } },
+  },
   // Each segment of a spell holds from its start until the day before the next segment's start (its
   // gap included), the last one until the spell's end; so on any day a running spell has exactly one
   // segment and one municipality, and a person is in one band per benefit: all totals are plain sums.

@@ -41,6 +41,10 @@ export const educationUptake: TableDef = {
       en: "A person enrolled at several levels counts at each level and once in the total.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: { persons: { period: "union", area: "union", benefit: "union", level: "union" } },
+  },
   // A person counts in a cell when one of their benefit periods (under a municipality of the area; any
   // benefit for `total`) and one of their enrolments (at the level; any for `total`) share a day in the
   // period. Each combination is a distinct count from microdata.

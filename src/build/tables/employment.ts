@@ -56,6 +56,10 @@ export const employment: TableDef = {
       en: "A person's hours in a month are added over all workplaces in the area before the 80-hour threshold is applied. All Denmark includes all of the person's hours, so a person may be employed in all Denmark without being so in any single municipality.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: { persons: { period: "union", area: "union" }, hours: { period: "sum", area: "sum" } },
+  },
   // Hours are additive: summed per month and place (municipality or `ukendt`), then over areas. For
   // persons, a person-month with hours at one place qualifies there (and in every area containing it)
   // when the hours reach 80; a person-month split over several places qualifies in each area where the

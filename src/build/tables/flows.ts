@@ -53,6 +53,13 @@ export const flows: TableDef = {
       en: "A spell still running at the end of the data month is no outflow. The latest month is provisional: a later period within 28 days may revise the outflow.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: {
+      inflow: { period: "sum", area: "sum", benefit: "subsum" },
+      outflow: { period: "sum", area: "sum", benefit: "subsum" },
+    },
+  },
   // Each spell starts (and ends) on one day under one municipality, so every cell is a plain count of
   // spells: counted per month and municipality first, then summed into quarters, years and areas.
   sql: `

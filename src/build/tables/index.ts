@@ -1,5 +1,9 @@
 // The catalogue of published tables, in published order. Each table is one file of the same shape.
 import { activation } from "./activation.ts";
+import { benchmark } from "./benchmark.ts";
+import { benchmarkAkasse } from "./benchmark-akasse.ts";
+import { benchmarkModel } from "./benchmark-model.ts";
+import { benchmarkPeers } from "./benchmark-peers.ts";
 import { duration } from "./duration.ts";
 import { educationUptake } from "./education-uptake.ts";
 import { employment } from "./employment.ts";
@@ -28,4 +32,8 @@ export const TABLES: readonly TableDef[] = [
   recipientsAkasse,
   employment,
   educationUptake,
+  benchmark,
+  benchmarkPeers,
+  benchmarkAkasse,
+  benchmarkModel,
 ];

@@ -5,6 +5,12 @@ import { heldByDimension, interviewKindDimension } from "../dimensions-extra.ts"
 import { PUBLISHED_KINDS_SQL } from "../sql-days.ts";
 import type { TableDef } from "./types.ts";
 
+/**
+ * The two counts behind the on-time share, over a relation of interviews (`date`, `due`): those with a
+ * due date and those held on or before it. Shared with `benchmark-akasse`.
+ */
+export const ON_TIME_COUNTS = "count(due) AS with_due, count(*) FILTER (WHERE date <= due) AS on_time";
+
 export const interviews: TableDef = {
   id: "interviews",
   title: { da: "Afholdte samtaler", en: "Interviews held" },
@@ -52,12 +58,17 @@ export const interviews: TableDef = {
       en: "The on-time share covers only interviews with a due date; where none has one it is not shown (-).",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: { interviews: { period: "sum", area: "sum", held_by: "sum", kind: "sum" } },
+    ratios: { on_time_rate: "interviews" },
+  },
   // Counts are additive, so the microdata are first counted per municipality (NULL when none), month,
   // held_by and kind; every area, period and total is an exact sum of those unrounded counts.
   sql: `
     WITH counted AS (
       SELECT municipality, date_trunc('month', date)::DATE AS month, held_by, coalesce(kind, 'job') AS kind,
-        count(*) AS interviews, count(due) AS with_due, count(*) FILTER (WHERE date <= due) AS on_time
+        count(*) AS interviews, ${ON_TIME_COUNTS}
       FROM in_interviews
       GROUP BY ALL
     ),

@@ -50,6 +50,13 @@ export const openings: TableDef = {
       en: "Area is the municipality of the workplace. The occupation is grouped by the first digit of its DISCO-08 code.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: {
+      openings: { period: "sum", area: "sum", occupation: "sum" },
+      positions: { period: "sum", area: "sum", occupation: "sum" },
+    },
+  },
   // Counts and sums are additive, so the openings are first counted per municipality, month and major
   // group; every area, period and total is an exact sum of those unrounded figures.
   sql: `

@@ -2,7 +2,7 @@
 // §5, §6). A horizon not yet reached by the data month is published as "-" in every measure.
 import { quoteIdentifier, quoteLiteral } from "../../store/sql.ts";
 import { areaDimension, benefitDimension, periodDimension, TOTAL } from "../dimensions.ts";
-import { codeValues, monthOf, periodKindList } from "../spell-fragments.ts";
+import { codeValues, exitStatusCtes, monthOf, periodKindList } from "../spell-fragments.ts";
 import type { DimensionDef, TableDef } from "./types.ts";
 
 const PERIOD_KINDS = ["month", "quarter", "year"] as const;
@@ -120,6 +120,14 @@ export const outcomes: TableDef = {
       en: "A person who exits more than once in the period is counted at each exit.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: {
+      exits: { period: "sum", area: "sum", benefit: "subsum", horizon: "none", outcome: "none" },
+      persons: { period: "sum", area: "sum", benefit: "none", horizon: "none", outcome: "sum" },
+    },
+    ratios: { share: "exits" },
+  },
   // Unknown horizons must be "-" in all three measures, but compile-table turns an empty count into
   // 0; so every measure is `not_applicable` when empty and this SQL returns every known cell itself,
   // zeros included (the grid of known period × horizon by every area, benefit and status). Counts are
@@ -139,32 +147,7 @@ export const outcomes: TableDef = {
       WHERE s.ended AND s."end" >= (SELECT min(first_day) FROM periods)
         AND ${monthOf('s."end"')} + to_months(hz.months) <= dm.month
     ),
-    keys AS (SELECT DISTINCT person_id, month FROM exits),
-    on_benefit AS (
-      SELECT person_id, month, list(DISTINCT benefit) AS benefits
-      FROM pm SEMI JOIN keys USING (person_id, month) WHERE benefit <> 'total' GROUP BY ALL
-    ),
-    paid AS (
-      SELECT person_id, month, sum(hours) AS hours
-      FROM in_employment SEMI JOIN keys USING (person_id, month) GROUP BY ALL
-    ),
-    enrolled AS (
-      SELECT DISTINCT k.person_id, k.month FROM keys k JOIN in_education ed ON ed.person_id = k.person_id
-        AND ed.start <= last_day(k.month) AND (ed."end" IS NULL OR ed."end" >= k.month)
-    ),
-    classified AS (
-      SELECT x.*, CASE
-        WHEN b.benefits IS NOT NULL AND (x.benefit = 'total' OR list_contains(b.benefits, x.benefit))
-          THEN 'samme_ydelse'
-        WHEN b.benefits IS NOT NULL THEN 'anden_ydelse'
-        WHEN p.hours >= 80 THEN 'job'
-        WHEN en.person_id IS NOT NULL THEN 'uddannelse'
-        ELSE 'oevrige' END AS status
-      FROM exits x
-      LEFT JOIN on_benefit b USING (person_id, month)
-      LEFT JOIN paid p USING (person_id, month)
-      LEFT JOIN enrolled en USING (person_id, month)
-    ),
+    ${exitStatusCtes("exits", "classified")},
     by_month AS (
       SELECT end_month, municipality, benefit, horizon, count(*) AS n_total, ${statusCounts}
       FROM classified GROUP BY ALL

@@ -42,6 +42,14 @@ export const recipientsAgeGender: TableDef = {
       en: "Age is taken on the period's last day. Persons under 16 are counted in the band 0-15.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    linkedWith: "recipients",
+    relations: {
+      persons: { period: "union", area: "union", benefit: "union", age: "sum", gender: "sum" },
+      fte: { period: "mean", area: "sum", benefit: "union", age: "sum", gender: "sum" },
+    },
+  },
   // Every person has exactly one age band and one gender in a period, so the totals over age and
   // gender are exact sums of the finest cells' distinct counts (no person is counted twice).
   sql: `

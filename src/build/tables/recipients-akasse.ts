@@ -31,6 +31,13 @@ export const recipientsAkasse: TableDef = {
       en: "A-kasse total counts each person and day once, also when a person changes a-kasse; for dagpenge and for efterløn it equals all Denmark in the recipients table.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: {
+      persons: { period: "union", akasse: "union", benefit: "union" },
+      fte: { period: "mean", akasse: "union", benefit: "union" },
+    },
+  },
   // Rows that touch at the same degree are merged first (deliveries split periods by month), then
   // segments per person, benefit and a-kasse (each day once at the highest degree), and the totals built
   // from them: over benefits degrees are added and capped at 1, over a-kasser (one benefit) the highest

@@ -30,6 +30,14 @@ export const recipientsOrigin: TableDef = {
       en: "Origin from the latest delivery of person data; unknown where there is none.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    linkedWith: "recipients",
+    relations: {
+      persons: { period: "union", area: "union", benefit: "union", origin: "sum" },
+      fte: { period: "mean", area: "sum", benefit: "union", origin: "sum" },
+    },
+  },
   // Each person has one origin, so the total over origins is an exact sum of distinct counts.
   sql: `
     WITH fine AS (

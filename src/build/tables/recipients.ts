@@ -3,6 +3,7 @@
 import { areaDimension, benefitDimension, periodDimension } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
 import { degreeDaysByArea, presentPersonsByArea } from "../sql-presence.ts";
+import { RECIPIENTS_LARGEST_AMOUNT_SQL } from "./recipients-dominance.ts";
 import type { TableDef } from "./types.ts";
 
 const benefitValues = (benefitDimension.codes ?? []).map((c) => `('${c.code}')`).join(", ");
@@ -52,6 +53,16 @@ export const recipients: TableDef = {
       en: "Area is the municipality responsible for the benefit, not the municipality of residence.",
     },
   ],
+  disclosure: {
+    periods: "flow",
+    relations: {
+      persons: { period: "union", area: "union", benefit: "union" },
+      fte: { period: "mean", area: "sum", benefit: "union" },
+      amount_dkk: { period: "sum", area: "sum", benefit: "sum" },
+    },
+    ratios: { share_pop: null },
+    dominance: { measure: "amount_dkk", sql: RECIPIENTS_LARGEST_AMOUNT_SQL },
+  },
   sql: `
     WITH persons AS ${presentPersonsByArea("pmask")},
     dd AS ${degreeDaysByArea("pm")},

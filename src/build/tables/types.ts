@@ -33,7 +33,18 @@ export interface DimensionDef {
   readonly areaLevels?: readonly ("country" | "region" | "rar" | "jobcentre" | "municipality")[];
 }
 
-export type Unit = "persons" | "fte" | "dkk" | "percent" | "count" | "weeks" | "hours" | "rank" | "code";
+export type Unit =
+  | "persons"
+  | "fte"
+  | "dkk"
+  | "percent"
+  | "count"
+  | "weeks"
+  | "hours"
+  | "rank"
+  | "code"
+  /** A dimensionless number (a model statistic, a distance in standard deviations). */
+  | "number";
 
 export interface MeasureDef {
   readonly id: string;
@@ -60,9 +71,37 @@ export interface TableDef {
   /** The count measures whose small values make a cell sensitive (disclosure control). */
   readonly primaryCounts: readonly string[];
   readonly footnotes: readonly Label[];
+  /** What an attacker can derive about the cells (secondary suppression and audit; src/disclosure/). */
+  readonly disclosure?: DisclosureDef;
   /**
    * SQL returning one row per non-empty cell: a VARCHAR column per dimension id (codes) and a DOUBLE
    * column per measure id (unrounded). It reads the prepared build tables (see prepare/).
    */
   readonly sql: string;
+}
+
+/**
+ * How a measure's total relates to its parts along one dimension, as the definitions make it hold
+ * (src/disclosure/DESIGN.md): `sum` total = Σ parts; `mean` (periods only) total × days = Σ part ×
+ * days; `union` distinct units: each part ≤ total ≤ Σ parts; `subsum` total ≤ Σ parts; `none`.
+ */
+export type RelationKind = "sum" | "mean" | "union" | "subsum" | "none";
+
+export interface DisclosureDef {
+  /** `flow`: a quarter or year covers its months; `stock`: its value is that of its last month. */
+  readonly periods: "flow" | "stock";
+  /** Per measure taking part in linear relations: its relation along every dimension. */
+  readonly relations: Readonly<Record<string, Readonly<Record<string, RelationKind>>>>;
+  /**
+   * The table whose cells equal this table's cells where every extra dimension is `total` (the
+   * shared margin); linked tables are protected together.
+   */
+  readonly linkedWith?: string;
+  /** Ratio measures and the count of the same cell that is their denominator (null: none published). */
+  readonly ratios?: Readonly<Record<string, string | null>>;
+  /**
+   * Dominance (p %-rule) input: SQL with the table's dimension columns and `largest`, the largest
+   * single contribution (person) to `measure` in the cell, from microdata.
+   */
+  readonly dominance?: { readonly measure: string; readonly sql: string };
 }

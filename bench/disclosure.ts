@@ -1,0 +1,88 @@
+// `npm run bench -- disclosure [--data DIR] [--month 2025M12] [--method auto|lp|hypercube]`: primary
+// and secondary suppression plus the audit of the three linked `recipients*` tables for one month of
+// an ingested warehouse (a copy is opened, so the original is never locked or changed), and as a
+// baseline in the same run a simple hypercube heuristic (each sensitive cell its own cheapest
+// hypercube, no reuse of earlier complements) on the same cells.
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { compileCells } from "../src/build/compile-table.ts";
+import { createInputViews, prepareBuild } from "../src/build/prepare/index.ts";
+import { TABLES } from "../src/build/tables/index.ts";
+import { auditProblem } from "../src/disclosure/audit-problem.ts";
+import { loadTableInput } from "../src/disclosure/db.ts";
+import { buildProblem, protectTables, type TableInput } from "../src/disclosure/protect.ts";
+import { applyPrimaryRules, DEFAULT_RULE_PARAMS } from "../src/disclosure/rules/index.ts";
+import { baselineHypercube, type Method } from "../src/disclosure/secondary/index.ts";
+import { flag, machine, peakRssMb, timed } from "./_util.ts";
+
+const dataDir = flag("data", "/tmp/data-s1");
+const month = flag("month", "2025M12");
+const method = flag("method", "auto") as Method;
+const work = "/tmp/jobindblik-bench-disclosure";
+const source = join(dataDir, "warehouse.duckdb");
+if (!existsSync(source)) {
+  process.stderr.write(`no warehouse at ${source}; ingest a demo set first (--data DIR)\n`);
+  process.exit(2);
+}
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+copyFileSync(source, join(work, "warehouse.duckdb"));
+process.stdout.write(`disclosure benchmark: recipients* for ${month} of ${dataDir}; ${machine()}\n`);
+
+const instance = await DuckDBInstance.create(join(work, "warehouse.duckdb"), {
+  threads: "2",
+  memory_limit: "8GB",
+});
+const connection = await instance.connect();
+try {
+  await createInputViews(connection);
+  const prep = await timed(() => prepareBuild(connection, { firstMonth: month, throughMonth: month }));
+  const group = ["recipients", "recipients-age-gender", "recipients-origin"].map(
+    (id) => TABLES.find((t) => t.id === id) as (typeof TABLES)[number],
+  );
+  const cells = await timed(async () => {
+    const inputs: TableInput[] = [];
+    for (const [i, table] of group.entries()) {
+      await compileCells(connection, table, `bench_${i}`);
+      inputs.push(await loadTableInput(connection, table, `bench_${i}`));
+    }
+    return inputs;
+  });
+  const inputs = cells.result;
+  const nCells = inputs.map((x) => x.codes.reduce((a, c) => a * c.length, 1));
+  process.stdout.write(
+    `prepare ${prep.seconds.toFixed(1)} s, cells ${cells.seconds.toFixed(1)} s: ${group.map((t, i) => `${t.id} ${nCells[i]}`).join(", ")}\n`,
+  );
+  const ours = await timed(() => protectTables(inputs, { method }));
+  const audit = await timed(() => auditProblem(ours.result.problem));
+  const s = ours.result.secondary;
+  const suppressed = s.sensitive + s.secondary;
+  const baseline = await timed(() => {
+    const { problem, tables } = buildProblem(inputs);
+    applyPrimaryRules({ problem, tables, params: DEFAULT_RULE_PARAMS });
+    return baselineHypercube(problem);
+  });
+  const rows = [
+    ["", "suppressed cells", "sensitive", "complements", "time"],
+    [`ours (${s.method})`, suppressed, s.sensitive, s.secondary, `${ours.seconds.toFixed(1)} s`],
+    [
+      "baseline hypercube",
+      baseline.result.suppressed,
+      s.sensitive,
+      baseline.result.suppressed - s.sensitive,
+      `${baseline.seconds.toFixed(1)} s`,
+    ],
+  ];
+  for (const r of rows) process.stdout.write(`${r.map((x) => String(x).padStart(18)).join(" ")}\n`);
+  process.stdout.write(
+    `audit: ${audit.result.violations.length} violations in ${audit.result.checks} checks (${audit.result.byHypercube} by hypercube, ${audit.result.byNeighbourhoodLp} by neighbourhood LP, ${audit.result.byComponentLp} by component LP), ${audit.seconds.toFixed(1)} s\n`,
+  );
+  process.stdout.write(
+    `suppression + audit: ${(ours.seconds + audit.seconds).toFixed(1)} s; ours / baseline cells: ${(suppressed / baseline.result.suppressed).toFixed(3)}; unresolved ${s.unresolved}, baseline unresolved ${baseline.result.unresolved}; peak ${peakRssMb()} MB\n`,
+  );
+} finally {
+  connection.closeSync();
+  instance.closeSync();
+  rmSync(work, { recursive: true, force: true });
+}

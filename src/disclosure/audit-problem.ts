@@ -1,0 +1,122 @@
+// The audit of a suppression pattern, independent of how it was chosen: for every sensitive cell and
+// measure, is the interval an attacker can compute by linear programming over the published values
+// and the relations wide enough? A cell passes when a point the attacker cannot rule out is found at
+// each end of its requirement — first among hypercube-shaped changes of suppressed cells (cheap),
+// then by an LP over its neighbourhood (other cells at their true values, so any point found is one
+// the attacker cannot rule out), and finally by the exact LP over its whole connected component,
+// whose min and max are reported when the cell fails.
+import { attainable } from "./lp.ts";
+import { neighbourhood } from "./model/neighbourhood.ts";
+import type { Problem } from "./model/problem.ts";
+import { demandsOf, findHypercube } from "./secondary/hypercube.ts";
+
+export interface Violation {
+  /** Table and codes of the cell. */
+  readonly cell: string;
+  readonly measure: string;
+  readonly value: number;
+  /** The interval the attacker can compute (null bounds: not computed, component too large). */
+  readonly lo: number | null;
+  readonly hi: number | null;
+  /** The interval must reach down to `needDown` and up to `needUp`. */
+  readonly needDown: number;
+  readonly needUp: number;
+  readonly reason: "published" | "narrow" | "unproven";
+}
+
+export interface AuditOptions {
+  /** Largest component solved exactly (cells). */
+  readonly maxComponent?: number;
+  /** Compute min and max for every suppressed cell by the exact LP (small releases, tests). */
+  readonly exact?: boolean;
+}
+
+export interface ProblemAudit {
+  readonly violations: Violation[];
+  /** Sensitive cell × measure checks, and how each was settled. */
+  readonly checks: number;
+  readonly byHypercube: number;
+  readonly byNeighbourhoodLp: number;
+  readonly byComponentLp: number;
+  /** With `exact`: the attainable interval of every suppressed cell, per measure. */
+  readonly intervals?: Map<string, Map<number, { lo: number; hi: number }>>;
+}
+
+const reaches = (got: number, need: number, up: boolean) =>
+  up ? got >= need - 1e-6 * (1 + Math.abs(need)) : got <= need + 1e-6 * (1 + Math.abs(need));
+
+export async function auditProblem(p: Problem, options: AuditOptions = {}): Promise<ProblemAudit> {
+  const maxComponent = options.maxComponent ?? 20_000;
+  const violations: Violation[] = [];
+  let checks = 0;
+  let byHypercube = 0;
+  let byNeighbourhoodLp = 0;
+  let byComponentLp = 0;
+  const suppressed = (c: number) => p.suppressed[c] === 1;
+  const intervals = options.exact ? new Map<string, Map<number, { lo: number; hi: number }>>() : undefined;
+  const componentInterval = async (m: string, c: number) => {
+    const comp = neighbourhood(p, c, Number.POSITIVE_INFINITY, maxComponent, suppressed);
+    if (!comp.complete) return null;
+    return attainable(p, m, c, comp.cells.filter(suppressed));
+  };
+  if (intervals) {
+    for (let c = 0; c < p.size; c++) {
+      if (p.canon[c] !== c || !p.suppressed[c]) continue;
+      for (const m of p.values.keys()) {
+        if (Number.isNaN(p.values.get(m)?.[c] as number)) continue;
+        const iv = await componentInterval(m, c);
+        if (!iv) continue;
+        const byM = intervals.get(m) ?? new Map<number, { lo: number; hi: number }>();
+        intervals.set(m, byM);
+        byM.set(c, iv);
+      }
+    }
+  }
+  for (const c of p.sensitiveCells()) {
+    for (const d of demandsOf(p, c)) {
+      checks++;
+      const x = p.values.get(d.m)?.[c] as number;
+      const needUp = x + d.up;
+      const needDown = x - d.down;
+      const base = { cell: p.describe(c), measure: d.m, value: x, needDown, needUp };
+      if (!p.suppressed[c]) {
+        violations.push({ ...base, lo: x, hi: x, reason: "published" });
+        continue;
+      }
+      if (!intervals) {
+        // Each end on its own: a point reaching the upper bound and another reaching the lower.
+        const upOk =
+          d.up <= 0 || findHypercube(p, c, [{ m: d.m, up: d.up, down: 0 }], { zeroCost: true, perDim: 3 });
+        const downOk =
+          d.down <= 0 ||
+          findHypercube(p, c, [{ m: d.m, up: 0, down: d.down }], { zeroCost: true, perDim: 3 });
+        if (upOk && downOk) {
+          byHypercube++;
+          continue;
+        }
+        const near = neighbourhood(p, c, 4, 3000, suppressed).cells.filter(suppressed);
+        const iv = await attainable(p, d.m, c, near);
+        if (iv && reaches(iv.hi, needUp, true) && reaches(iv.lo, needDown, false)) {
+          byNeighbourhoodLp++;
+          continue;
+        }
+      }
+      const iv = intervals?.get(d.m)?.get(c) ?? (await componentInterval(d.m, c));
+      if (!iv) {
+        violations.push({ ...base, lo: null, hi: null, reason: "unproven" });
+        continue;
+      }
+      byComponentLp++;
+      if (!reaches(iv.hi, needUp, true) || !reaches(iv.lo, needDown, false))
+        violations.push({ ...base, lo: iv.lo, hi: iv.hi, reason: "narrow" });
+    }
+  }
+  return {
+    violations,
+    checks,
+    byHypercube,
+    byNeighbourhoodLp,
+    byComponentLp,
+    ...(intervals ? { intervals } : {}),
+  };
+}

@@ -1,0 +1,193 @@
+// Linear programs over cells with HiGHS (WASM, package `highs`): the attainable interval of a cell
+// given the published values and the rows (audit), and the cheapest set of published cells whose
+// suppression lets a cell move far enough (secondary suppression). Cells outside the variables are
+// fixed at their true values, so a restricted program can only understate the attacker's freedom
+// when proving protection, never overstate it.
+import type { Highs } from "highs";
+import * as highsModule from "highs";
+import type { Problem } from "./model/problem.ts";
+import { type Row, rowsAround } from "./model/rows.ts";
+
+// The package's types describe an ES default export that TypeScript reads as CommonJS here.
+const loadHighs = (highsModule as unknown as { default: () => Promise<Highs> }).default;
+let loaded: Promise<Highs> | null = null;
+
+/** The HiGHS runtime, loaded once per process (the WASM ships in the npm package; nothing is fetched). */
+export function highs(): Promise<Highs> {
+  if (!loaded) loaded = loadHighs();
+  return loaded;
+}
+
+interface Built {
+  readonly rowLower: number[];
+  readonly rowUpper: number[];
+  readonly starts: number[];
+  readonly indices: number[];
+  readonly values: number[];
+}
+
+/**
+ * Min and max of cell `target` (measure `m`) over the points the attacker cannot rule out, with the
+ * cells in `vars` free (≥ 0) and every other cell at its true value. Returns the interval, or null if
+ * the program could not be solved.
+ */
+export async function attainable(
+  p: Problem,
+  m: string,
+  target: number,
+  vars: readonly number[],
+): Promise<{ lo: number; hi: number } | null> {
+  const h = await highs();
+  const x = p.values.get(m) as Float64Array;
+  const col = new Map(vars.map((c, i) => [c, i]));
+  const terms = new Map(vars.map((c, i): [number, [number, number][]] => [c, [[i, 1]]]));
+  const built = buildRows(rowsAround(p, vars, m), x, terms, () => false, h.infinity);
+  const n = vars.length;
+  const cost = new Float64Array(n);
+  cost[col.get(target) as number] = 1;
+  const model = h.createModel({
+    numCols: n,
+    numRows: built.rowLower.length,
+    colCost: cost,
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(h.infinity),
+    rowLower: built.rowLower,
+    rowUpper: built.rowUpper,
+    matrix: {
+      format: "csr",
+      numRows: built.rowLower.length,
+      numCols: n,
+      starts: built.starts,
+      indices: built.indices,
+      values: built.values,
+    },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    const solve = (sense: "minimize" | "maximize"): number | null => {
+      model.changeObjectiveSense(h.constants.objectiveSense[sense]);
+      model.run();
+      const status = model.getModelStatus();
+      if (status === h.constants.modelStatus.unbounded)
+        return sense === "maximize" ? Number.POSITIVE_INFINITY : 0;
+      if (status !== h.constants.modelStatus.optimal) return null;
+      return model.getObjectiveValue();
+    };
+    const lo = solve("minimize");
+    const hi = solve("maximize");
+    return lo === null || hi === null ? null : { lo, hi };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * The published cells among `candidates` that must be suppressed (with the cells already suppressed)
+ * for cell `target` of measure `m` to take the value `goal`: the change of least total weight per unit
+ * (an LP, rounded up to every cell that moves). Returns null if no change within the candidates works.
+ */
+export async function cheapestChange(
+  p: Problem,
+  m: string,
+  target: number,
+  goal: number,
+  candidates: readonly number[],
+): Promise<number[] | null> {
+  const h = await highs();
+  const x = p.values.get(m) as Float64Array;
+  const terms = new Map<number, [number, number][]>();
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const cost: number[] = [];
+  const published: [number, number][] = [];
+  const scale = Math.max(1e-9, Math.abs(goal - (x[target] as number)));
+  for (const c of candidates) {
+    const v = x[c] as number;
+    if (Number.isNaN(v)) continue;
+    if (p.suppressed[c] || c === target) {
+      terms.set(c, [[lower.length, 1]]);
+      const fixed = c === target;
+      lower.push(fixed ? goal : 0);
+      upper.push(fixed ? goal : h.infinity);
+      cost.push(0);
+    } else {
+      // x = true + up − down; a constant part is folded in through the row bounds below.
+      const up = lower.length;
+      terms.set(c, [
+        [up, 1],
+        [up + 1, -1],
+      ]);
+      published.push([c, up]);
+      const w = (p.weight[c] as number) / scale;
+      lower.push(0, 0);
+      upper.push(h.infinity, v);
+      cost.push(w, w);
+    }
+  }
+  // Published cells enter as true + up − down: their true value goes into the row's constant.
+  const offset = (c: number) => !p.suppressed[c] && c !== target;
+  const built = buildRows(rowsAround(p, terms.keys(), m), x, terms, offset, h.infinity);
+  const model = h.createModel({
+    numCols: lower.length,
+    numRows: built.rowLower.length,
+    colCost: cost,
+    colLower: lower,
+    colUpper: upper,
+    rowLower: built.rowLower,
+    rowUpper: built.rowUpper,
+    matrix: {
+      format: "csr",
+      numRows: built.rowLower.length,
+      numCols: lower.length,
+      starts: built.starts,
+      indices: built.indices,
+      values: built.values,
+    },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.run();
+    if (model.getModelStatus() !== h.constants.modelStatus.optimal) return null;
+    const sol = model.getSolution().colValue;
+    const moved: number[] = [];
+    for (const [c, up] of published) {
+      if (Math.abs((sol[up] as number) - (sol[up + 1] as number)) > 1e-7 * (1 + scale)) moved.push(c);
+    }
+    return moved;
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Rows over columns: a cell with `terms` is Σ a × column (plus its true value when `offset`), any
+ * other cell a constant at its true value.
+ */
+function buildRows(
+  rows: readonly Row[],
+  x: Float64Array,
+  terms: ReadonlyMap<number, [number, number][]>,
+  offset: (c: number) => boolean,
+  inf: number,
+): Built {
+  const out: Built = { rowLower: [], rowUpper: [], starts: [0], indices: [], values: [] };
+  for (const row of rows) {
+    let constant = 0;
+    const entries = new Map<number, number>();
+    row.ids.forEach((id, k) => {
+      const coef = row.coefs[k] as number;
+      const t = terms.get(id);
+      if (!t || offset(id)) constant += coef * (x[id] as number);
+      if (t) for (const [col, a] of t) entries.set(col, (entries.get(col) ?? 0) + coef * a);
+    });
+    if (entries.size === 0) continue;
+    for (const [col, a] of [...entries].sort((p, q) => p[0] - q[0])) {
+      out.indices.push(col);
+      out.values.push(a);
+    }
+    out.starts.push(out.indices.length);
+    out.rowLower.push(row.eq ? -constant : -inf);
+    out.rowUpper.push(-constant);
+  }
+  return out;
+}

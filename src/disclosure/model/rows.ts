@@ -1,0 +1,115 @@
+// The attacker's knowledge as linear rows over cells: every line (a group of one dimension, the other
+// coordinates fixed) gives, per measure, the rows its relation implies. A row that the true values
+// do not satisfy is left out: the definitions do not make it hold (e.g. fte of the benefit total
+// within one municipality), so it is no relation an attacker can know.
+import type { Dim, Group } from "./dims.ts";
+import type { Cube, Problem } from "./problem.ts";
+
+/** Σ coef × value (= 0 for `eq`, ≤ 0 for `le`), over canonical cell ids. */
+export interface Row {
+  readonly ids: number[];
+  readonly coefs: number[];
+  readonly eq: boolean;
+}
+
+export interface Line {
+  readonly cube: number;
+  readonly dim: number;
+  readonly group: number;
+  /** Local index of the line's cells with the line's dimension at code 0. */
+  readonly base: number;
+}
+
+export function lineKey(l: Line): number {
+  return (l.base * 64 + l.cube * 8 + l.dim) * 4096 + l.group;
+}
+
+/** Every line through canonical cell `c`, in every cube it appears in. */
+export function linesThrough(p: Problem, c: number, out: Line[] = []): Line[] {
+  for (const g of p.idsOf(c)) {
+    const k = p.cubeOf(g);
+    const cube = p.cubes[k] as Cube;
+    const local = g - cube.offset;
+    cube.dims.forEach((dim, d) => {
+      const stride = cube.strides[d] as number;
+      const code = Math.floor(local / stride) % dim.codes.length;
+      const base = local - code * stride;
+      for (const group of dim.groupsOf[code] as number[]) out.push({ cube: k, dim: d, group, base });
+    });
+  }
+  return out;
+}
+
+const TOL = 1e-7;
+
+/** Whether Σ coef × x satisfies the row, with a tolerance relative to the terms. */
+export function rowHolds(row: Row, x: (id: number) => number, slack = TOL): boolean {
+  let s = 0;
+  let scale = 1;
+  for (let k = 0; k < row.ids.length; k++) {
+    const t = (row.coefs[k] as number) * x(row.ids[k] as number);
+    s += t;
+    scale += Math.abs(t);
+  }
+  return row.eq ? Math.abs(s) <= slack * scale : s <= slack * scale;
+}
+
+/**
+ * The rows of `line` for measure `m`, keeping only those the true values satisfy; none where the
+ * relation is `none` or a value is not applicable.
+ */
+export function lineRows(p: Problem, line: Line, m: string): Row[] {
+  const cube = p.cubes[line.cube] as Cube;
+  const kind = cube.relations.get(m)?.[line.dim] ?? "none";
+  if (kind === "none") return [];
+  const dim = cube.dims[line.dim] as Dim;
+  const group = dim.groups[line.group] as Group;
+  const stride = cube.strides[line.dim] as number;
+  const id = (code: number) => p.canon[cube.offset + line.base + code * stride] as number;
+  const values = p.values.get(m) as Float64Array;
+  const parent = id(group.parent);
+  const children = group.children.map(id);
+  if (Number.isNaN(values[parent] as number) || children.some((c) => Number.isNaN(values[c] as number)))
+    return [];
+  const x = (i: number) => values[i] as number;
+  const rows: Row[] = [];
+  const w = (code: number) => (kind === "mean" ? (dim.days[code] as number) : 1);
+  const total: Row = {
+    ids: [parent, ...children],
+    coefs: [w(group.parent), ...group.children.map((c) => -w(c))],
+    eq: kind === "sum" || kind === "mean",
+  };
+  rows.push(total);
+  if (kind === "union") for (const c of children) rows.push({ ids: [c, parent], coefs: [1, -1], eq: false });
+  return rows.filter((r) => rowHolds(r, x));
+}
+
+/** Rows of measure `m` on every line through any of `cells`, each once. */
+export function rowsAround(p: Problem, cells: Iterable<number>, m: string): Row[] {
+  const seen = new Set<number>();
+  const rows: Row[] = [];
+  const lines: Line[] = [];
+  for (const c of cells) {
+    lines.length = 0;
+    for (const line of linesThrough(p, c, lines)) {
+      const key = lineKey(line);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const r of lineRows(p, line, m)) rows.push(r);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Whether true values plus `delta` (canonical id → change) satisfy every row of `m` around the
+ * changed cells and keep every changed value ≥ 0: then the changed values are a point the attacker
+ * cannot rule out, a proof that the cell's interval reaches that far.
+ */
+export function feasibleChange(p: Problem, m: string, delta: ReadonlyMap<number, number>): boolean {
+  const values = p.values.get(m) as Float64Array;
+  for (const [c, d] of delta) if ((values[c] as number) + d < -1e-9) return false;
+  const x = (i: number) => (values[i] as number) + (delta.get(i) ?? 0);
+  for (const row of rowsAround(p, delta.keys(), m)) if (!rowHolds(row, x, 1e-6)) return false;
+  return true;
+}

@@ -1,0 +1,157 @@
+// Disclosure control of a group of linked tables, in memory: builds the problem from each table's
+// complete cube of cells, applies the primary rules, chooses the secondary suppressions and returns
+// per cell whether it is published, sensitive or a complement, with the protection requirements the
+// audit checks. Tables without a `disclosure` definition get the primary rules only.
+import type { DimensionDef, TableDef } from "../build/tables/types.ts";
+import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
+import { type CubeInput, Problem } from "./model/problem.ts";
+import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
+import { thresholdRule } from "./rules/threshold.ts";
+import { type SecondaryOptions, type SecondaryResult, secondarySuppression } from "./secondary/index.ts";
+
+/** One table's complete cube: the codes of each dimension (any order) and values in cell order. */
+export interface TableInput {
+  readonly table: TableDef;
+  /** Codes per dimension, in the cube's order (the last dimension varies fastest). */
+  readonly codes: readonly (readonly string[])[];
+  /** Every measure's unrounded values, one per cell (NaN: not applicable). */
+  readonly values: Readonly<Record<string, Float64Array>>;
+  readonly largest?: Float64Array;
+}
+
+/** Cell status: 0 published, 1 sensitive (primary), 2 complement (secondary). */
+export type CellStatus = Uint8Array;
+
+export function buildDim(table: TableDef, def: DimensionDef, codes: readonly string[]): Dim {
+  if (def.kind === "period") return periodDim(def.id, codes, table.disclosure?.periods ?? "flow");
+  if (def.kind === "area") return areaDim(def.id, codes);
+  return codeDim(def.id, codes);
+}
+
+/** The problem of a group of tables, with each table's cells for the rules. */
+export function buildProblem(inputs: readonly TableInput[]): { problem: Problem; tables: TableCells[] } {
+  const ids = inputs.map((i) => i.table.id);
+  const cubeInputs: CubeInput[] = inputs.map((input) => {
+    const dims = input.table.dimensions.map((d, i) => buildDim(input.table, d, input.codes[i] ?? []));
+    const relations = input.table.disclosure?.relations ?? {};
+    const values = Object.fromEntries(
+      Object.keys(relations).map((m) => [m, input.values[m] as Float64Array]),
+    );
+    const base = ids.indexOf(input.table.disclosure?.linkedWith ?? "");
+    if (base < 0) return { table: input.table.id, dims, relations, values };
+    return {
+      table: input.table.id,
+      dims,
+      relations,
+      values,
+      linkedCube: base,
+      link: linkMap(input, inputs[base] as TableInput),
+    };
+  });
+  const problem = new Problem(cubeInputs);
+  inputs.forEach((input, k) => {
+    const cube = problem.cubes[k];
+    const first = input.table.primaryCounts[0];
+    const counts = first ? input.values[first] : undefined;
+    if (!cube || !counts) return;
+    for (let local = 0; local < cube.size; local++) {
+      const v = counts[local] as number;
+      const c = problem.canon[cube.offset + local] as number;
+      if (c === cube.offset + local) problem.weight[c] = 1 + (Number.isNaN(v) ? 0 : Math.max(0, v));
+    }
+  });
+  const tables = inputs.map((input, cube) => ({
+    table: input.table,
+    cube,
+    values: input.values,
+    ...(input.largest ? { largest: input.largest } : {}),
+  }));
+  return { problem, tables };
+}
+
+/** For each cell of `ext`: the `base` cell it equals (every extra dimension `total`), or −1. */
+function linkMap(ext: TableInput, base: TableInput): Int32Array {
+  const extDims = ext.table.dimensions;
+  const baseIndex = base.table.dimensions.map((d) => extDims.findIndex((x) => x.id === d.id));
+  const baseCodes = base.codes.map((codes) => new Map(codes.map((c, i) => [c, i])));
+  const sizes = ext.codes.map((c) => c.length);
+  const baseSizes = base.codes.map((c) => c.length);
+  const total = 1 * sizes.reduce((a, b) => a * b, 1);
+  const out = new Int32Array(total).fill(-1);
+  const coords = new Array<number>(sizes.length).fill(0);
+  for (let local = 0; local < total; local++) {
+    let rest = local;
+    for (let d = sizes.length - 1; d >= 0; d--) {
+      coords[d] = rest % (sizes[d] as number);
+      rest = Math.floor(rest / (sizes[d] as number));
+    }
+    let isMargin = true;
+    extDims.forEach((_, i) => {
+      if (!baseIndex.includes(i) && ext.codes[i]?.[coords[i] as number] !== "total") isMargin = false;
+    });
+    if (!isMargin) continue;
+    let target = 0;
+    let ok = true;
+    baseIndex.forEach((ei, bi) => {
+      const code = ext.codes[ei]?.[coords[ei] as number] as string;
+      const at = baseCodes[bi]?.get(code);
+      if (at === undefined) ok = false;
+      else target = target * (baseSizes[bi] as number) + at;
+    });
+    if (ok) out[local] = target;
+  }
+  return out;
+}
+
+export interface ProtectOptions extends SecondaryOptions {
+  readonly params?: RuleParams;
+  /**
+   * `full`: every primary rule and secondary suppression (the audit must pass); `threshold` (the
+   * default until full control is fast enough for whole releases): small counts only, no complements.
+   */
+  readonly level?: "full" | "threshold";
+}
+
+export interface ProtectResult {
+  readonly problem: Problem;
+  /** Per input table, per local cell. */
+  readonly status: CellStatus[];
+  readonly primary: Record<string, number>;
+  readonly secondary: SecondaryResult;
+}
+
+/** Primary rules, then secondary suppression, for a group of linked tables. */
+export async function protectTables(
+  inputs: readonly TableInput[],
+  options: ProtectOptions = {},
+): Promise<ProtectResult> {
+  const { problem, tables } = buildProblem(inputs);
+  const ctx = { problem, tables, params: options.params ?? DEFAULT_RULE_PARAMS };
+  if ((options.level ?? "full") === "threshold") {
+    const marked = thresholdRule.apply(ctx);
+    for (const c of problem.sensitiveCells()) problem.suppressed[c] = 1;
+    const secondary = {
+      method: "hypercube" as const,
+      sensitive: marked,
+      secondary: 0,
+      unresolved: 0,
+      lpSolves: 0,
+    };
+    return { problem, status: statusOf(problem), primary: { threshold: marked }, secondary };
+  }
+  const primary = applyPrimaryRules(ctx);
+  const secondary = await secondarySuppression(problem, options);
+  return { problem, status: statusOf(problem), primary, secondary };
+}
+
+/** Per table, per local cell: 0 published, 1 sensitive, 2 complement. */
+export function statusOf(problem: Problem): CellStatus[] {
+  return problem.cubes.map((cube) => {
+    const out = new Uint8Array(cube.size);
+    for (let local = 0; local < cube.size; local++) {
+      const c = problem.canon[cube.offset + local] as number;
+      out[local] = problem.sensitive[c] ? 1 : problem.suppressed[c] ? 2 : 0;
+    }
+    return out;
+  });
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { auditProblem } from "./audit-problem.ts";
+import type { Problem } from "./model/problem.ts";
+import { protectTables } from "./protect.ts";
+import { gridValue, testInput, testTable } from "./test-tables.ts";
+
+const cellId = (p: Problem, name: string) =>
+  [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
+
+const suppressedCells = (p: Problem) => {
+  const out: string[] = [];
+  for (let g = 0; g < p.size; g++) if (p.canon[g] === g && p.suppressed[g]) out.push(p.describe(g));
+  return out.sort();
+};
+
+// Hundepool et al.-style 2-D table with margins; (X, B) = 3 is sensitive (T = 5, P = 5: its interval
+// must reach 0 and 8). Every protecting pattern holds a cycle of suppressed cells through (X, B); the
+// shortest are rectangles (X, B), (X, c'), (r', B), (r', c'). By hand, with weight 1 + value:
+// (Y, A) 21+19+13 = 53, (Y, C) 16+19+11 = 46, (Z, A) 21+15+11 = 47, (Z, C) 16+15+26 = 57, and every
+// rectangle through a margin costs more than 100; longer cycles need ≥ 5 more cells (≥ 55).
+const rows = ["X", "Y", "Z"];
+const cols = ["A", "B", "C"];
+const grid = [
+  [20, 3, 15],
+  [12, 18, 10],
+  [10, 14, 25],
+];
+const dims2 = [
+  { id: "row", codes: ["total", ...rows] },
+  { id: "col", codes: ["total", ...cols] },
+];
+
+function table2d() {
+  const t = testTable("t2", dims2, { n: { row: "sum", col: "sum" } });
+  return testInput(t, dims2, gridValue(rows, cols, grid));
+}
+
+describe("secondary suppression of a 2-D table", () => {
+  it("finds the known optimal pattern: the cheapest rectangle through the sensitive cell", async () => {
+    const { problem, secondary } = await protectTables([table2d()]);
+    expect(secondary.method).toBe("mip");
+    expect(suppressedCells(problem)).toEqual([
+      "t2 row=X col=B",
+      "t2 row=X col=C",
+      "t2 row=Y col=B",
+      "t2 row=Y col=C",
+    ]);
+    const audit = await auditProblem(problem, { exact: true });
+    expect(audit.violations).toEqual([]);
+    // By hand, with t = (X, B): (X, C) = 18 − t, (Y, B) = 21 − t, (Y, C) = 7 + t, all ≥ 0: t ∈ [0, 18].
+    expect(audit.intervals?.get("n")?.get(cellId(problem, "t2 row=X col=B"))).toEqual({ lo: 0, hi: 18 });
+  });
+
+  it("the LP and hypercube methods also give patterns the audit passes", async () => {
+    for (const method of ["lp", "hypercube"] as const) {
+      const { problem } = await protectTables([table2d()], { method });
+      expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
+      expect(suppressedCells(problem)).toContain("t2 row=X col=B");
+    }
+  });
+
+  it("fails the audit and names the cell when one complement is published", async () => {
+    const { problem } = await protectTables([table2d()]);
+    problem.suppressed[cellId(problem, "t2 row=Y col=C")] = 0;
+    const audit = await auditProblem(problem, { exact: true });
+    expect(audit.violations.map((v) => [v.cell, v.measure, v.lo, v.hi])).toEqual([
+      ["t2 row=X col=B", "n", 3, 3],
+    ]);
+  });
+});
+
+// 3-D table a × b × c with all margins; (a1, b1, c1) = 2 is sensitive. Every null move of a 3-way
+// table with its 2-way margins has at least 8 cells (a 2×2×2 box); cells with a3 or b3 hold 50, the
+// totals more, and the box {a1, a2} × {b1, b2} × {c1, c2} holds 10s: it is the unique optimum.
+describe("secondary suppression of a 3-D table", () => {
+  const dims3 = [
+    { id: "a", codes: ["total", "a1", "a2", "a3"] },
+    { id: "b", codes: ["total", "b1", "b2", "b3"] },
+    { id: "c", codes: ["total", "c1", "c2"] },
+  ];
+  const inner = (a: string, b: string, c: string) =>
+    a === "a1" && b === "b1" && c === "c1" ? 2 : a === "a3" || b === "b3" ? 50 : 10;
+  const value = ([a, b, c]: string[]) => {
+    const as = a === "total" ? ["a1", "a2", "a3"] : [a as string];
+    const bs = b === "total" ? ["b1", "b2", "b3"] : [b as string];
+    const cs = c === "total" ? ["c1", "c2"] : [c as string];
+    let s = 0;
+    for (const x of as) for (const y of bs) for (const z of cs) s += inner(x, y, z);
+    return s;
+  };
+  it("suppresses exactly the 2×2×2 box of small cells", async () => {
+    const t = testTable("t3", dims3, { n: { a: "sum", b: "sum", c: "sum" } });
+    const { problem, secondary } = await protectTables([testInput(t, dims3, value)]);
+    expect(secondary.method).toBe("mip");
+    const box: string[] = [];
+    for (const a of ["a1", "a2"])
+      for (const b of ["b1", "b2"]) for (const c of ["c1", "c2"]) box.push(`t3 a=${a} b=${b} c=${c}`);
+    expect(suppressedCells(problem)).toEqual(box.sort());
+    expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
+  });
+
+  it("gives an audit-passing pattern with hypercubes", async () => {
+    const t = testTable("t3", dims3, { n: { a: "sum", b: "sum", c: "sum" } });
+    const { problem } = await protectTables([testInput(t, dims3, value)], { method: "hypercube" });
+    expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
+    expect(suppressedCells(problem).length).toBe(8);
+  });
+});

@@ -1,0 +1,320 @@
+// Hypercube perturbations: for a sensitive cell, a change of its value that every relation tolerates,
+// built as the product of one balanced move per dimension (the cell and a partner code, or the cell
+// and the totals above it), so each line of the product stays balanced. Across linked tables, a move
+// of a shared margin is carried into the other tables by a vertical move (a part and its total). A
+// candidate is accepted only after feasibleChange() checked it against every row around it, so the
+// search may be rough: it proves protection when it succeeds and never claims it otherwise.
+import type { Dim } from "../model/dims.ts";
+import type { Cube, Problem } from "../model/problem.ts";
+import { feasibleChange } from "../model/rows.ts";
+
+/** How far a sensitive cell must be able to move, per measure: up and down (0: no demand). */
+export interface Demand {
+  readonly m: string;
+  readonly up: number;
+  readonly down: number;
+}
+
+export function demandsOf(p: Problem, c: number): Demand[] {
+  const out: Demand[] = [];
+  for (const [m, req] of p.requirement) {
+    const x = p.values.get(m)?.[c] as number;
+    if (Number.isNaN(x)) continue;
+    const upT = req.up[c] as number;
+    const downT = req.down[c] as number;
+    const up = Number.isNaN(upT) ? 0 : Math.max(0, upT - x);
+    const down = Number.isNaN(downT) ? 0 : Math.max(0, x - downT);
+    if (up > 0 || down > 0) out.push({ m, up, down });
+  }
+  return out;
+}
+
+interface Move {
+  readonly codes: number[];
+  readonly coefs: number[];
+}
+
+/** The balanced move of a dimension: +1 on every code covering `leaf`, −1 on those covering `partner`. */
+function move(dim: Dim, leaf: number, partner: number): Move {
+  const coef = new Map<number, number>();
+  for (const x of dim.covering[leaf] ?? []) coef.set(x, 1);
+  if (partner >= 0) for (const x of dim.covering[partner] ?? []) coef.set(x, (coef.get(x) ?? 0) - 1);
+  const codes: number[] = [];
+  const coefs: number[] = [];
+  for (const [x, a] of coef)
+    if (a !== 0) {
+      codes.push(x);
+      coefs.push(a);
+    }
+  return { codes, coefs };
+}
+
+export interface SearchOptions {
+  /** Only cells already suppressed may move (proof of protection; audit and checks). */
+  readonly zeroCost: boolean;
+  /** Candidate moves kept per dimension. */
+  readonly perDim?: number;
+  /** Count already suppressed cells at their full weight (the simple baseline heuristic). */
+  readonly noReuse?: boolean;
+}
+
+interface Candidate {
+  readonly cells: Map<number, number>;
+  readonly days: Map<number, number>;
+  readonly mean: Map<number, ReadonlySet<string>>;
+  readonly cost: number;
+}
+
+/**
+ * A perturbation of canonical cell `c` that meets `demands` (each measure, the directions asked
+ * for), as the set of cells it moves, and the weight of those not yet suppressed; null if none of the
+ * candidates tried works.
+ */
+export function findHypercube(
+  p: Problem,
+  c: number,
+  demands: readonly Demand[],
+  options: SearchOptions,
+): { cells: number[]; cost: number } | null {
+  if (demands.length === 0) return { cells: [c], cost: 0 };
+  const k = p.cubeOf(c);
+  const cube = p.cubes[k] as Cube;
+  const coords = cube.dims.map((_, d) => p.coord(cube, c, d));
+  const primary = demands[0] as Demand;
+  const primaryValues = p.values.get(primary.m) as Float64Array;
+  const perDim = options.perDim ?? 2;
+  const cost = (g: number) => {
+    const id = p.canon[g] as number;
+    return p.suppressed[id] && !options.noReuse ? 0 : (p.weight[id] as number);
+  };
+  const lineCell = (d: number, code: number) =>
+    cube.offset + c - cube.offset + (code - (coords[d] as number)) * (cube.strides[d] as number);
+
+  // Per dimension, the cheapest few balanced moves with room in the line through the cell.
+  const extension = cube.linkedCube >= 0;
+  const extra = new Set(
+    extension ? cube.dims.map((_, d) => d).filter((d) => !cube.sharedDims.includes(d)) : [],
+  );
+  const moves: Move[][] = cube.dims.map((dim, d) => {
+    const code = coords[d] as number;
+    if (cube.free[d] || dim.groupsOf[code]?.length === 0) return [{ codes: [code], coefs: [1] }];
+    const leaves = (dim.leaves[code] ?? []).slice();
+    if (leaves.length > 1)
+      leaves.sort((a, b) => {
+        const ga = lineCell(d, a);
+        const gb = lineCell(d, b);
+        return (
+          cost(ga) - cost(gb) ||
+          (primaryValues[p.canon[gb] as number] as number) - (primaryValues[p.canon[ga] as number] as number)
+        );
+      });
+    const own = new Set(dim.leaves[code]);
+    const scored: { m: Move; score: number }[] = [];
+    for (const leaf of leaves.slice(0, 2)) {
+      const partners = [-1];
+      for (let x = 0; x < dim.codes.length; x++) if (dim.covering[x]?.length && !own.has(x)) partners.push(x);
+      for (const partner of partners) {
+        const mv = move(dim, leaf, partner);
+        let score = 0;
+        let ok = true;
+        for (let j = 0; j < mv.codes.length && ok; j++) {
+          const x = mv.codes[j] as number;
+          if (x === code) continue;
+          const g = lineCell(d, x);
+          const v = primaryValues[p.canon[g] as number] as number;
+          const room = (mv.coefs[j] as number) < 0 ? primary.up : primary.down;
+          if (Number.isNaN(v) || v < room - 1e-9) ok = false;
+          const w = cost(g);
+          if (options.zeroCost && w > 0) ok = false;
+          score += w;
+        }
+        // In a linked table, a move that keeps the shared margin still keeps the other tables out.
+        if (extra.has(d) && partner < 0) score += 1e6;
+        if (ok) scored.push({ m: mv, score });
+      }
+    }
+    scored.sort((a, b) => a.score - b.score);
+    const kept = scored.slice(0, perDim);
+    // The vertical move (the cell and every total above it) always balances and, going up, always has
+    // room: keep one as the last resort.
+    const vertical = scored.find((x) => x.m.coefs.every((a) => a > 0));
+    if (vertical && !kept.includes(vertical)) kept.push(vertical);
+    return kept.map((x) => x.m);
+  });
+  if (moves.some((m) => m.length === 0)) return null;
+
+  const candidates: Candidate[] = [];
+  const choice = new Array<number>(moves.length).fill(0);
+  for (;;) {
+    const cand = assemble(
+      p,
+      k,
+      coords,
+      moves.map((m, d) => m[choice[d] as number] as Move),
+      demands,
+    );
+    if (cand && (!options.zeroCost || cand.cost === 0)) candidates.push(cand);
+    let d = 0;
+    while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
+    if (d === choice.length) break;
+    choice[d] = (choice[d] as number) + 1;
+  }
+  candidates.sort((a, b) => a.cost - b.cost);
+  for (const cand of candidates.slice(0, 24)) {
+    if (works(p, c, cand, demands)) return { cells: [...cand.cells.keys()], cost: cand.cost };
+  }
+  // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
+  // room whenever the totals do.
+  const allVertical = moves.map((m) => m[m.length - 1] as Move);
+  if (allVertical.every((m) => m.coefs.every((a) => a > 0))) {
+    const cand = assemble(p, k, coords, allVertical, demands);
+    if (cand && (!options.zeroCost || cand.cost === 0) && works(p, c, cand, demands))
+      return { cells: [...cand.cells.keys()], cost: cand.cost };
+  }
+  return null;
+}
+
+/** The cells of the product of the moves (and vertical moves in linked tables), with coefficients. */
+function assemble(
+  p: Problem,
+  k: number,
+  coords: readonly number[],
+  chosen: readonly Move[],
+  demands: readonly Demand[],
+): Candidate | null {
+  const cube = p.cubes[k] as Cube;
+  const cells = new Map<number, number>();
+  const days = new Map<number, number>();
+  const mean = new Map<number, ReadonlySet<string>>();
+  const add = (cb: Cube, local: number, coef: number, periodCode: number) => {
+    const id = p.canon[cb.offset + local] as number;
+    cells.set(id, coef);
+    days.set(id, (cb.dims[0] as Dim).days[periodCode] as number);
+    mean.set(id, meanMeasures(cb, demands));
+  };
+  const product = (
+    cb: Cube,
+    parts: readonly Move[],
+    visit: (local: number, coef: number, codes: number[]) => void,
+  ) => {
+    const idx = new Array<number>(parts.length).fill(0);
+    for (;;) {
+      let local = 0;
+      let coef = 1;
+      const codes: number[] = [];
+      parts.forEach((mv, d) => {
+        const code = mv.codes[idx[d] as number] as number;
+        codes.push(code);
+        local += code * (cb.strides[d] as number);
+        coef *= mv.coefs[idx[d] as number] as number;
+      });
+      visit(local, coef, codes);
+      let d = 0;
+      while (d < idx.length && (idx[d] as number) + 1 >= (parts[d] as Move).codes.length) idx[d++] = 0;
+      if (d === idx.length) return;
+      idx[d] = (idx[d] as number) + 1;
+    }
+  };
+  product(cube, chosen, (local, coef, codes) => add(cube, local, coef, codes[0] as number));
+
+  // Linked tables: the base cube's cells are margins of every cube linked to it.
+  const baseIdx = cube.linkedCube >= 0 ? cube.linkedCube : k;
+  const base = p.cubes[baseIdx] as Cube;
+  let atTotals = 1;
+  let shared: Move[];
+  if (cube.linkedCube >= 0) {
+    cube.dims.forEach((dim, d) => {
+      if (cube.sharedDims.includes(d)) return;
+      const total = dim.codes.indexOf("total");
+      const at = chosen[d]?.codes.indexOf(total) ?? -1;
+      atTotals *= at >= 0 ? ((chosen[d] as Move).coefs[at] as number) : 0;
+    });
+    shared = cube.sharedDims.map((d) => chosen[d] as Move);
+  } else shared = [...chosen];
+  if (atTotals === 0) return finish(p, cells, days, mean);
+  p.cubes.forEach((x, xi) => {
+    if (x.linkedCube !== baseIdx || xi === k) return;
+    const extraDims = x.dims.map((_, d) => d).filter((d) => !x.sharedDims.includes(d));
+    const sharedCoords = base.dims.map(
+      (_, bd) => coords[cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd] as number,
+    );
+    const parts: Move[] = x.dims.map(() => ({ codes: [], coefs: [] }));
+    base.dims.forEach((_, bd) => {
+      parts[x.sharedDims[bd] as number] = shared[bd] as Move;
+    });
+    for (const e of extraDims) {
+      const dim = x.dims[e] as Dim;
+      const total = dim.codes.indexOf("total");
+      if (total < 0) return;
+      // The leaf with the most room (a suppressed one first) carries the margin's change.
+      let local = 0;
+      base.dims.forEach((_, bd) => {
+        local += (sharedCoords[bd] as number) * (x.strides[x.sharedDims[bd] as number] as number);
+      });
+      for (const o of extraDims)
+        if (o !== e) local += (x.dims[o] as Dim).codes.indexOf("total") * (x.strides[o] as number);
+      let best = -1;
+      let bestKey = Number.NEGATIVE_INFINITY;
+      for (const leaf of dim.leaves[total] ?? []) {
+        const g = p.canon[x.offset + local + leaf * (x.strides[e] as number)] as number;
+        const v = p.values.get((demands[0] as Demand).m)?.[g] ?? 0;
+        const key = (p.suppressed[g] ? 1e12 : 0) + (Number.isNaN(v) ? -1 : v);
+        if (key > bestKey) {
+          bestKey = key;
+          best = leaf;
+        }
+      }
+      if (best < 0) return;
+      parts[e] = { codes: [total, best], coefs: [1, 1] };
+    }
+    product(x, parts, (local, coef, codes) => add(x, local, coef * atTotals, codes[0] as number));
+  });
+  return finish(p, cells, days, mean);
+}
+
+const meanCache = new WeakMap<Cube, Map<string, ReadonlySet<string>>>();
+function meanMeasures(cube: Cube, demands: readonly Demand[]): ReadonlySet<string> {
+  let byKey = meanCache.get(cube);
+  if (!byKey) {
+    byKey = new Map();
+    meanCache.set(cube, byKey);
+  }
+  const key = demands.map((d) => d.m).join(",");
+  let set = byKey.get(key);
+  if (!set) {
+    set = new Set(demands.filter((d) => cube.relations.get(d.m)?.[0] === "mean").map((d) => d.m));
+    byKey.set(key, set);
+  }
+  return set;
+}
+
+function finish(
+  p: Problem,
+  cells: Map<number, number>,
+  days: Map<number, number>,
+  mean: Map<number, ReadonlySet<string>>,
+): Candidate {
+  let cost = 0;
+  for (const id of cells.keys()) if (!p.suppressed[id]) cost += p.weight[id] as number;
+  return { cells, days, mean, cost };
+}
+
+/** Whether the candidate meets every demand of `c`, each direction on its own. */
+function works(p: Problem, c: number, cand: Candidate, demands: readonly Demand[]): boolean {
+  const refDays = cand.days.get(c) ?? 1;
+  for (const dm of demands) {
+    for (const [sign, size] of [
+      [1, dm.up],
+      [-1, dm.down],
+    ] as const) {
+      if (size <= 0) continue;
+      const delta = new Map<number, number>();
+      for (const [id, coef] of cand.cells) {
+        const scale = cand.mean.get(id)?.has(dm.m) ? refDays / (cand.days.get(id) ?? refDays) : 1;
+        delta.set(id, sign * size * coef * scale);
+      }
+      if (!feasibleChange(p, dm.m, delta)) return false;
+    }
+  }
+  return true;
+}

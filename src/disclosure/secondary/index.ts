@@ -1,0 +1,175 @@
+// Secondary suppression: adds cells to the suppressed set until every sensitive cell can move as far
+// as its requirement asks under every relation. Small problems are solved exactly (MIP); otherwise
+// each sensitive cell in turn gets, if it is not protected yet, the cheapest change an LP finds in its
+// neighbourhood (method "lp") or the cheapest hypercube (method "hypercube", for large tables), with
+// the LP as the fallback where no hypercube works. Adding suppression never unprotects a cell, so one
+// pass protects all, as far as each step succeeded; the audit then checks the result independently.
+import { cheapestChange } from "../lp.ts";
+import { neighbourhood } from "../model/neighbourhood.ts";
+import type { Problem } from "../model/problem.ts";
+import { type Demand, demandsOf, findHypercube } from "./hypercube.ts";
+import { mipFits, solveMip } from "./mip.ts";
+
+export type Method = "auto" | "mip" | "lp" | "hypercube";
+
+export interface SecondaryOptions {
+  readonly method?: Method;
+  /** Exact model up to this many cells (auto). */
+  readonly mipMaxCells?: number;
+  /** …and this many protection tests (sensitive cell × measure × direction). */
+  readonly mipMaxTests?: number;
+  /** Auto: LP per cell while the problem has at most this many sensitive cells, else hypercubes. */
+  readonly lpMaxSensitive?: number;
+  /** Cells in an LP neighbourhood at most. */
+  readonly lpMaxCells?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface SecondaryResult {
+  readonly method: Exclude<Method, "auto">;
+  readonly sensitive: number;
+  readonly secondary: number;
+  /** Sensitive cells for which no step found a protecting change (the audit will name them). */
+  readonly unresolved: number;
+  /** The first few of them (canonical ids), for diagnosis. */
+  readonly unresolvedCells?: readonly number[];
+  readonly lpSolves: number;
+}
+
+function suppress(p: Problem, cells: Iterable<number>): void {
+  for (const c of cells) p.suppressed[p.canon[c] as number] = 1;
+}
+
+/** The cheapest LP change for each demand of `c` not yet met, within its neighbourhood. */
+async function protectByLp(
+  p: Problem,
+  c: number,
+  demands: readonly Demand[],
+  maxCells: number,
+): Promise<{ ok: boolean; solves: number }> {
+  let solves = 0;
+  for (const dm of demands) {
+    for (const [dir, size] of [
+      [1, dm.up],
+      [-1, dm.down],
+    ] as const) {
+      if (size <= 0) continue;
+      const single: Demand = { m: dm.m, up: dir > 0 ? size : 0, down: dir < 0 ? size : 0 };
+      if (findHypercube(p, c, [single], { zeroCost: true, perDim: 3 })) continue;
+      let done = false;
+      for (const hops of [3, 5]) {
+        const near = neighbourhood(p, c, hops, maxCells).cells;
+        const x = p.values.get(dm.m)?.[c] as number;
+        solves++;
+        const moved = await cheapestChange(p, dm.m, c, x + dir * size, near);
+        if (moved) {
+          suppress(p, moved);
+          done = true;
+          break;
+        }
+      }
+      if (!done) return { ok: false, solves };
+    }
+  }
+  return { ok: true, solves };
+}
+
+/** Chooses the complementary suppressions for the primary pattern in `p` (sensitive ⊆ suppressed). */
+export async function secondarySuppression(
+  p: Problem,
+  options: SecondaryOptions = {},
+): Promise<SecondaryResult> {
+  const sensitive = p.sensitiveCells();
+  for (const c of sensitive) p.suppressed[c] = 1;
+  const before = countSuppressed(p);
+  const want = options.method ?? "auto";
+  let method: Exclude<Method, "auto">;
+  if (want === "auto") {
+    if (mipFits(p, options.mipMaxCells ?? 300, options.mipMaxTests ?? 40)) method = "mip";
+    else method = sensitive.length <= (options.lpMaxSensitive ?? 2000) ? "lp" : "hypercube";
+  } else method = want;
+  let lpSolves = 0;
+  let unresolved = 0;
+  const unresolvedCells: number[] = [];
+  if (method === "mip" && (await solveMip(p))) {
+    return {
+      method,
+      sensitive: sensitive.length,
+      secondary: countSuppressed(p) - before,
+      unresolved,
+      lpSolves: 1,
+    };
+  }
+  if (method === "mip") method = "lp";
+  // The most detailed cells first: their complements often protect the totals above them too.
+  const order = sensitive
+    .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
+    .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
+    .map((x) => x.c);
+  const lpMax = options.lpMaxCells ?? 3000;
+  let done = 0;
+  for (const c of order) {
+    done++;
+    if (done % 1000 === 0) options.onProgress?.(done, order.length);
+    const demands = demandsOf(p, c);
+    if (demands.length === 0) continue;
+    if (findHypercube(p, c, demands, { zeroCost: true })) continue;
+    if (method === "hypercube") {
+      const found = findHypercube(p, c, demands, { zeroCost: false });
+      if (found) {
+        suppress(p, found.cells);
+        continue;
+      }
+      // Both directions need not share one hypercube.
+      const split = demands.flatMap((d) => [
+        { m: d.m, up: d.up, down: 0 },
+        { m: d.m, up: 0, down: d.down },
+      ]);
+      let ok = true;
+      for (const d of split) {
+        if (d.up === 0 && d.down === 0) continue;
+        if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) continue;
+        const one =
+          findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
+          findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
+        if (one) suppress(p, one.cells);
+        else ok = false;
+      }
+      if (ok) continue;
+    }
+    const r = await protectByLp(p, c, demands, lpMax);
+    lpSolves += r.solves;
+    if (!r.ok) {
+      unresolved++;
+      if (unresolvedCells.length < 20) unresolvedCells.push(c);
+    }
+  }
+  options.onProgress?.(order.length, order.length);
+  return {
+    method,
+    sensitive: sensitive.length,
+    secondary: countSuppressed(p) - before,
+    unresolved,
+    unresolvedCells,
+    lpSolves,
+  };
+}
+
+/** A simple hypercube heuristic (each sensitive cell its own cheapest hypercube, no reuse): a baseline. */
+export function baselineHypercube(p: Problem): { suppressed: number; unresolved: number } {
+  const sensitive = p.sensitiveCells();
+  for (const c of sensitive) p.suppressed[c] = 1;
+  let unresolved = 0;
+  for (const c of sensitive) {
+    const found = findHypercube(p, c, demandsOf(p, c), { zeroCost: false, noReuse: true, perDim: 1 });
+    if (found) suppress(p, found.cells);
+    else unresolved++;
+  }
+  return { suppressed: countSuppressed(p), unresolved };
+}
+
+export function countSuppressed(p: Problem): number {
+  let n = 0;
+  for (let g = 0; g < p.size; g++) if (p.canon[g] === g && p.suppressed[g]) n++;
+  return n;
+}
