@@ -44,11 +44,21 @@ export function registerAudit(program: Command): void {
       const chosen = release ?? releases[releases.length - 1]?.release;
       if (!chosen) fail("no_release", "There is no release to audit; run `jobindblik build`");
       if (!releases.some((r) => r.release === chosen)) fail("unknown_release", `No release "${chosen}"`);
+      const started = Date.now();
       const report = await auditRelease(
         join(releasesDir(options.dataDir), chosen),
         privateDir(options.dataDir, chosen),
         TABLES,
-        { exact: Boolean(flags.exact) },
+        {
+          exact: Boolean(flags.exact),
+          // Progress on stderr: an audit of a large release takes minutes.
+          onStep: options.json
+            ? undefined
+            : (step) =>
+                process.stderr.write(
+                  `[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${step}\n`,
+                ),
+        },
       );
       if (report.ok || !options.json)
         printResult(options, { release: chosen, ...report }, (o) => human(chosen, o));

@@ -29,6 +29,8 @@ export interface AuditOptions {
   readonly maxComponent?: number;
   /** Compute min and max for every suppressed cell by the exact LP (small releases, tests). */
   readonly exact?: boolean;
+  /** Told what the audit is working on (a table group and its size), for progress output. */
+  readonly onStep?: (step: string) => void;
 }
 
 export interface ProblemAudit {

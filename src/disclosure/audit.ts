@@ -100,6 +100,7 @@ export async function auditRelease(
   let suppressedCells = 0;
   try {
     for (const group of disclosureGroups(present)) {
+      options.onStep?.(`reading ${group.map((t) => t.id).join(", ")}`);
       const inputs = [];
       const extras: Float64Array[][] = [];
       for (const [k, table] of group.entries()) {
@@ -185,6 +186,9 @@ export async function auditRelease(
         if (problem.sensitive[g]) sensitiveCells++;
         if (problem.suppressed[g]) suppressedCells++;
       }
+      options.onStep?.(
+        `checking ${group.map((t) => t.id).join(", ")}: ${suppressedCells.toLocaleString("da-DK")} suppressed cells so far`,
+      );
       const result = await auditProblem(problem, options);
       checks += result.checks;
       for (const v of result.violations) violations.push({ ...v, table: v.cell.split(" ")[0] as string });
