@@ -1,4 +1,5 @@
-// `npm run bench -- disclosure [--data DIR] [--month 2025M12] [--method auto|lp|hypercube]`: primary
+// `npm run bench -- disclosure [--data DIR] [--month 2025M12] [--method auto|lp|hypercube]
+// [--tables recipients,...]`: primary
 // and secondary suppression plus the audit of the three linked `recipients*` tables for one month of
 // an ingested warehouse (a copy is opened, so the original is never locked or changed), and as a
 // baseline in the same run a simple hypercube heuristic (each sensitive cell its own cheapest
@@ -19,6 +20,7 @@ import { flag, machine, peakRssMb, timed } from "./_util.ts";
 const dataDir = flag("data", "/tmp/data-s1");
 const month = flag("month", "2025M12");
 const method = flag("method", "auto") as Method;
+const tableIds = flag("tables", "recipients,recipients-age-gender,recipients-origin").split(",");
 const work = "/tmp/jobindblik-bench-disclosure";
 const source = join(dataDir, "warehouse.duckdb");
 if (!existsSync(source)) {
@@ -28,7 +30,9 @@ if (!existsSync(source)) {
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 copyFileSync(source, join(work, "warehouse.duckdb"));
-process.stdout.write(`disclosure benchmark: recipients* for ${month} of ${dataDir}; ${machine()}\n`);
+process.stdout.write(
+  `disclosure benchmark: ${tableIds.join(", ")} for ${month} of ${dataDir}; ${machine()}\n`,
+);
 
 const instance = await DuckDBInstance.create(join(work, "warehouse.duckdb"), {
   threads: "2",
@@ -38,9 +42,7 @@ const connection = await instance.connect();
 try {
   await createInputViews(connection);
   const prep = await timed(() => prepareBuild(connection, { firstMonth: month, throughMonth: month }));
-  const group = ["recipients", "recipients-age-gender", "recipients-origin"].map(
-    (id) => TABLES.find((t) => t.id === id) as (typeof TABLES)[number],
-  );
+  const group = tableIds.map((id) => TABLES.find((t) => t.id === id) as (typeof TABLES)[number]);
   const cells = await timed(async () => {
     const inputs: TableInput[] = [];
     for (const [i, table] of group.entries()) {
@@ -54,7 +56,12 @@ try {
   process.stdout.write(
     `prepare ${prep.seconds.toFixed(1)} s, cells ${cells.seconds.toFixed(1)} s: ${group.map((t, i) => `${t.id} ${nCells[i]}`).join(", ")}\n`,
   );
-  const ours = await timed(() => protectTables(inputs, { method }));
+  const t0 = Date.now();
+  const onProgress = (done: number, total: number) =>
+    process.stderr.write(
+      `  secondary: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+    );
+  const ours = await timed(() => protectTables(inputs, { method, onProgress }));
   const audit = await timed(() => auditProblem(ours.result.problem));
   const s = ours.result.secondary;
   const suppressed = s.sensitive + s.secondary;

@@ -59,6 +59,20 @@ describe("secondary suppression of a 2-D table", () => {
     }
   });
 
+  it("falls back to a wide LP, then to a hypercube, when the LP neighbourhood is cut off", async () => {
+    // Two cells per neighbourhood leave the 3- and 5-hop LPs nothing to move: formerly unresolved.
+    for (const lpWideCells of [20_000, 2]) {
+      const { problem, secondary } = await protectTables([table2d()], {
+        method: "lp",
+        lpMaxCells: 2,
+        lpWideCells,
+      });
+      expect(secondary.unresolved).toBe(0);
+      expect(secondary.secondary).toBeGreaterThan(0);
+      expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
+    }
+  });
+
   it("fails the audit and names the cell when one complement is published", async () => {
     const { problem } = await protectTables([table2d()]);
     problem.suppressed[cellId(problem, "t2 row=Y col=C")] = 0;

@@ -22,6 +22,12 @@ export interface SecondaryOptions {
   readonly lpMaxSensitive?: number;
   /** Cells in an LP neighbourhood at most. */
   readonly lpMaxCells?: number;
+  /**
+   * Cells at most in the last, wide LP neighbourhood (every line followed, no hop limit) tried, in
+   * the LP method only, when the 3- and 5-hop neighbourhoods fail (they can be cut off by lpMaxCells
+   * before they reach the totals an aggregate cell needs, e.g. across linked tables).
+   */
+  readonly lpWideCells?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -46,6 +52,7 @@ async function protectByLp(
   c: number,
   demands: readonly Demand[],
   maxCells: number,
+  wideCells: number,
 ): Promise<{ ok: boolean; solves: number }> {
   let solves = 0;
   for (const dm of demands) {
@@ -57,8 +64,14 @@ async function protectByLp(
       const single: Demand = { m: dm.m, up: dir > 0 ? size : 0, down: dir < 0 ? size : 0 };
       if (findHypercube(p, c, [single], { zeroCost: true, perDim: 3 })) continue;
       let done = false;
-      for (const hops of [3, 5]) {
-        const near = neighbourhood(p, c, hops, maxCells).cells;
+      const steps: [number, number][] = [
+        [3, maxCells],
+        [5, maxCells],
+      ];
+      if (wideCells > maxCells) steps.push([Number.POSITIVE_INFINITY, wideCells]);
+      for (const [hops, max] of steps) {
+        const hood = neighbourhood(p, c, hops, max);
+        const near = hood.cells;
         const x = p.values.get(dm.m)?.[c] as number;
         solves++;
         const moved = await cheapestChange(p, dm.m, c, x + dir * size, near);
@@ -66,6 +79,19 @@ async function protectByLp(
           suppress(p, moved);
           done = true;
           break;
+        }
+        // A complete neighbourhood is the whole connected part: a wider one adds nothing.
+        if (hood.complete) break;
+      }
+      if (!done && wideCells > 0) {
+        // Last resort (LP method; the hypercube method tried these before): the cheapest hypercube
+        // with new complements, checked against every row.
+        const one =
+          findHypercube(p, c, [single], { zeroCost: false, perDim: 3 }) ??
+          findHypercube(p, c, [single], { zeroCost: false, perDim: 6 });
+        if (one) {
+          suppress(p, one.cells);
+          done = true;
         }
       }
       if (!done) return { ok: false, solves };
@@ -107,6 +133,7 @@ export async function secondarySuppression(
     .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
     .map((x) => x.c);
   const lpMax = options.lpMaxCells ?? 3000;
+  const lpWide = options.lpWideCells ?? 20_000;
   let done = 0;
   for (const c of order) {
     done++;
@@ -137,7 +164,8 @@ export async function secondarySuppression(
       }
       if (ok) continue;
     }
-    const r = await protectByLp(p, c, demands, lpMax);
+    // The wide LP only in the LP method (small problems): with thousands of fallbacks it is too slow.
+    const r = await protectByLp(p, c, demands, lpMax, method === "lp" ? lpWide : 0);
     lpSolves += r.solves;
     if (!r.ok) {
       unresolved++;
