@@ -111,25 +111,4 @@ export async function createBenefitDays(connection: DuckDBConnection, window: Da
       CAST(sum(least(e, last_day(month)) - greatest(s, month) + 1) AS INTEGER) AS days,
       sum(CAST(least(e, last_day(month)) - greatest(s, month) + 1 AS DECIMAL(18, 0)) * degree) AS dd
     FROM months GROUP BY person_id, benefit, municipality, month`);
-  // Person-periods and presence per period, as views: the published tables count from month masks
-  // (presence.ts) and person-months instead, as these are 100 M rows each at national scale.
-  // Person-periods: degree-days of a person under a municipality in every published period.
-  await connection.run(`CREATE OR REPLACE TEMP VIEW pp AS
-    SELECT pm.person_id, pm.benefit, pm.municipality, pmo.period, sum(pm.dd) AS dd
-    FROM pm JOIN period_months pmo ON pmo.month = pm.month
-    GROUP BY pm.person_id, pm.benefit, pm.municipality, pmo.period`);
-  // Presence: a person counts in every municipality where they had a benefit day in the period
-  // (CONTRACT.md §6), whichever municipality owns the day for fte. Persons are counted from this.
-  await connection.run(`CREATE OR REPLACE TEMP VIEW pres AS
-    WITH m AS (
-      SELECT DISTINCT person_id, benefit, municipality,
-        unnest(generate_series(date_trunc('month', greatest(s, ${first})), date_trunc('month', e), INTERVAL 1 MONTH))::DATE AS month
-      FROM bp WHERE e >= ${first}
-    ),
-    mb AS (
-      SELECT person_id, benefit, municipality, month FROM m
-      UNION SELECT person_id, 'total' AS benefit, municipality, month FROM m
-    )
-    SELECT DISTINCT mb.person_id, mb.benefit, mb.municipality, pmo.period
-    FROM mb JOIN period_months pmo ON pmo.month = mb.month`);
 }
