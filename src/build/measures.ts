@@ -26,3 +26,15 @@ export const FTE: MeasureDef = {
   higherIsBetter: null,
   whenEmpty: "zero",
 };
+
+/** A measure published as "-" where a cell has no data: shares, rates and model figures. */
+export function notApplicableMeasure(
+  id: string,
+  unit: MeasureDef["unit"],
+  decimals: number,
+  label: MeasureDef["label"],
+  definition: MeasureDef["definition"],
+  higherIsBetter: boolean | null = null,
+): MeasureDef {
+  return { id, label, definition, unit, decimals, higherIsBetter, whenEmpty: "not_applicable" };
+}

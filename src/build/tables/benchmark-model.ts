@@ -4,8 +4,11 @@
 // From `bm_model`; the release manifest holds the same model with its settings and id.
 import { FRAMEWORK_VARIABLES } from "../../reference/codes.ts";
 import { periodDimension, TOTAL } from "../dimensions.ts";
+import { notApplicableMeasure } from "../measures.ts";
 import { benefitGroupDimension } from "./benchmark.ts";
-import type { DimensionDef, MeasureDef, TableDef } from "./types.ts";
+import type { DimensionDef, TableDef } from "./types.ts";
+
+const measure = notApplicableMeasure;
 
 export const termDimension: DimensionDef = {
   id: "term",
@@ -17,22 +20,6 @@ export const termDimension: DimensionDef = {
     { code: TOTAL.code, label: { da: "Modellen som helhed", en: "The model as a whole" } },
   ],
 };
-
-const measure = (
-  id: string,
-  unit: MeasureDef["unit"],
-  decimals: number,
-  label: MeasureDef["label"],
-  definition: MeasureDef["definition"],
-): MeasureDef => ({
-  id,
-  label,
-  definition,
-  unit,
-  decimals,
-  higherIsBetter: null,
-  whenEmpty: "not_applicable",
-});
 
 export const benchmarkModel: TableDef = {
   id: "benchmark-model",

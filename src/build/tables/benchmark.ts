@@ -4,8 +4,10 @@
 // figures come from the benchmark stage's temp table `bm_cells`; a skipped window is "-" throughout.
 import { BENEFIT_GROUPS } from "../../benchmark/groups.ts";
 import { periodDimension } from "../dimensions.ts";
-import { FTE } from "../measures.ts";
-import type { DimensionDef, MeasureDef, TableDef } from "./types.ts";
+import { FTE, notApplicableMeasure } from "../measures.ts";
+import type { DimensionDef, TableDef } from "./types.ts";
+
+const measure = notApplicableMeasure;
 
 /** Benefit groups of the benchmark, `total` (all benefits) first. */
 export const benefitGroupDimension: DimensionDef = {
@@ -22,15 +24,6 @@ export const benchmarkAreaDimension: DimensionDef = {
   label: { da: "Område", en: "Area" },
   areaLevels: ["country", "jobcentre", "municipality"],
 };
-
-const measure = (
-  id: string,
-  unit: MeasureDef["unit"],
-  decimals: number,
-  label: MeasureDef["label"],
-  definition: MeasureDef["definition"],
-  higherIsBetter: boolean | null = null,
-): MeasureDef => ({ id, label, definition, unit, decimals, higherIsBetter, whenEmpty: "not_applicable" });
 
 export const benchmark: TableDef = {
   id: "benchmark",
