@@ -82,3 +82,18 @@ export function mergeTouching(source: string, keys: readonly string[]): string {
 export function exactSum(expr: string): string {
   return `sum(CAST(${expr} AS DECIMAL(18, 6)))`;
 }
+
+/**
+ * Amounts of the delivered benefit periods (`bp`, with `person_id`, `benefit`, `municipality`)
+ * allocated to the months of the published span by days, rounded to øre per row and month: one row
+ * per row × month (`person_id, benefit, municipality, month, amount`). `recipients` adds them up;
+ * its dominance rule takes each person's largest share.
+ */
+export const AMOUNT_MONTHS_SQL = `
+  SELECT person_id, benefit, municipality, month,
+    CAST(round(amount * (least(e, last_day(month)) - greatest(s, month) + 1) / row_days, 2) AS DECIMAL(18, 2)) AS amount
+  FROM (
+    SELECT bp.*, unnest(generate_series(date_trunc('month', greatest(s, span.first_day)), date_trunc('month', e),
+      INTERVAL 1 MONTH))::DATE AS month
+    FROM bp, (SELECT min(first_day) AS first_day FROM periods) span WHERE amount > 0 AND e >= span.first_day
+  )`;

@@ -2,6 +2,7 @@
 // benefit (CONTRACT.md §5, §6).
 import { areaDimension, benefitDimension, periodDimension } from "../dimensions.ts";
 import { FTE, PERSONS } from "../measures.ts";
+import { AMOUNT_MONTHS_SQL } from "../sql-days.ts";
 import { degreeDaysByArea, presentPersonsByArea } from "../sql-presence.ts";
 import { RECIPIENTS_LARGEST_AMOUNT_SQL } from "./recipients-dominance.ts";
 import type { TableDef } from "./types.ts";
@@ -67,19 +68,10 @@ export const recipients: TableDef = {
     WITH persons AS ${presentPersonsByArea("pmask")},
     dd AS ${degreeDaysByArea("pm")},
     cells AS (SELECT * FROM persons FULL JOIN dd USING (area, period, benefit)),
-    span AS (SELECT min(first_day) AS first_day FROM periods),
     -- Amounts are allocated to months by days, per delivered row, and added up per municipality
     -- and month before they meet the periods and areas.
     amount_months AS (
-      SELECT benefit, municipality, month, sum(amount) AS amount FROM (
-        SELECT benefit, municipality, month,
-          CAST(round(amount * (least(e, last_day(month)) - greatest(s, month) + 1) / row_days, 2) AS DECIMAL(18, 2)) AS amount
-        FROM (
-          SELECT bp.*, unnest(generate_series(date_trunc('month', greatest(s, span.first_day)), date_trunc('month', e),
-            INTERVAL 1 MONTH))::DATE AS month
-          FROM bp, span WHERE amount > 0 AND e >= span.first_day
-        )
-      ) GROUP BY ALL
+      SELECT benefit, municipality, month, sum(amount) AS amount FROM (${AMOUNT_MONTHS_SQL}) GROUP BY ALL
     ),
     amounts AS (
       SELECT pmo.period, am.area, coalesce(x.benefit, 'total') AS benefit, sum(x.amount) AS amount
