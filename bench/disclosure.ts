@@ -1,5 +1,5 @@
 // `npm run bench -- disclosure [--data DIR] [--month 2025M12] [--method auto|lp|hypercube]
-// [--tables recipients,...]`: primary
+// [--tables recipients,...] [--budget SECONDS]`: primary
 // and secondary suppression plus the audit of the three linked `recipients*` tables for one month of
 // an ingested warehouse (a copy is opened, so the original is never locked or changed), and as a
 // baseline in the same run a simple hypercube heuristic (each sensitive cell its own cheapest
@@ -20,8 +20,11 @@ import { flag, machine, peakRssMb, timed } from "./_util.ts";
 const dataDir = flag("data", "/tmp/data-s1");
 const month = flag("month", "2025M12");
 const method = flag("method", "auto") as Method;
+const budget = flag("budget", "");
 const tableIds = flag("tables", "recipients,recipients-age-gender,recipients-origin").split(",");
 const work = "/tmp/jobindblik-bench-disclosure";
+// A stopped run (timeout) still exits through process.exit, so --cpu-prof writes its profile.
+process.on("SIGTERM", () => process.exit(143));
 const source = join(dataDir, "warehouse.duckdb");
 if (!existsSync(source)) {
   process.stderr.write(`no warehouse at ${source}; ingest a demo set first (--data DIR)\n`);
@@ -61,8 +64,16 @@ try {
     process.stderr.write(
       `  secondary: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
     );
-  const ours = await timed(() => protectTables(inputs, { method, onProgress }));
-  const audit = await timed(() => auditProblem(ours.result.problem));
+  const ours = await timed(() => protectTables(inputs, { method, onProgress, ...(budget ? { budgetSeconds: Number(budget) } : {}) }));
+  process.stdout.write(
+    `secondary: ${ours.seconds.toFixed(1)} s, ${ours.result.secondary.sensitive} sensitive, ${ours.result.secondary.secondary} complements, ${ours.result.secondary.unresolved} unresolved\n`,
+  );
+  const audit = await timed(() =>
+    auditProblem(ours.result.problem, {
+      onProgress: (done, total) =>
+        process.stderr.write(`  audit: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`),
+    }),
+  );
   const s = ours.result.secondary;
   const suppressed = s.sensitive + s.secondary;
   const baseline = await timed(() => {

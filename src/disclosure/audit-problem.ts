@@ -6,7 +6,7 @@
 // the attacker cannot rule out), and finally by the exact LP over its whole connected component,
 // whose min and max are reported when the cell fails.
 import { attainable } from "./lp.ts";
-import { neighbourhood } from "./model/neighbourhood.ts";
+import { neighbourhood, structuralNeighbourhood } from "./model/neighbourhood.ts";
 import type { Problem } from "./model/problem.ts";
 import { demandsOf, findHypercube } from "./secondary/hypercube.ts";
 
@@ -31,6 +31,8 @@ export interface AuditOptions {
   readonly exact?: boolean;
   /** Told what the audit is working on (a table group and its size), for progress output. */
   readonly onStep?: (step: string) => void;
+  /** Called every 1,000 sensitive cells with the cells done and the number to do. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface ProblemAudit {
@@ -74,7 +76,9 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
       }
     }
   }
-  for (const c of p.sensitiveCells()) {
+  const sensitive = p.sensitiveCells();
+  for (const [i, c] of sensitive.entries()) {
+    if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
     for (const d of demandsOf(p, c)) {
       checks++;
       const x = p.values.get(d.m)?.[c] as number;
@@ -96,9 +100,18 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
           byHypercube++;
           continue;
         }
-        const near = neighbourhood(p, c, 4, 3000, suppressed).cells.filter(suppressed);
-        const iv = await attainable(p, d.m, c, near);
-        if (iv && reaches(iv.hi, needUp, true) && reaches(iv.lo, needDown, false)) {
+        // The suppressed cells around it per dimension (its parts, totals and partners in every linked
+        // table), then along lines of suppressed cells.
+        let proven = false;
+        for (const near of [
+          () => structuralNeighbourhood(p, c, 6000).cells,
+          () => neighbourhood(p, c, 4, 3000, suppressed).cells,
+        ]) {
+          const iv = await attainable(p, d.m, c, near().filter(suppressed));
+          proven = iv !== null && reaches(iv.hi, needUp, true) && reaches(iv.lo, needDown, false);
+          if (proven) break;
+        }
+        if (proven) {
           byNeighbourhoodLp++;
           continue;
         }

@@ -1,4 +1,5 @@
 // Cells near a cell along the relations: those sharing a line with it, then with those, and so on.
+import type { Dim, Group } from "./dims.ts";
 import type { Cube, Problem } from "./problem.ts";
 import { type Line, lineKey, linesThrough } from "./rows.ts";
 
@@ -47,4 +48,110 @@ export function neighbourhood(
     frontier = next;
   }
   return { cells: [...seen], complete: frontier.length === 0 };
+}
+
+/**
+ * Codes of one dimension that a change of `code` can involve: the code, everything below it (an
+ * aggregate moves through its parts), everything above it (totals that move with it), and up to
+ * `siblings` other parts of its own total with what is below them (partners that can take the
+ * opposite change).
+ */
+export function codesAround(dim: Dim, code: number, siblings: number): number[] {
+  const set = new Set<number>([code]);
+  const below = (from: number) => {
+    const stack = [from];
+    while (stack.length > 0) {
+      const x = stack.pop() as number;
+      for (const gi of dim.groupsOf[x] ?? []) {
+        const g = dim.groups[gi] as Group;
+        if (g.parent !== x) continue;
+        for (const ch of g.children)
+          if (!set.has(ch)) {
+            set.add(ch);
+            stack.push(ch);
+          }
+      }
+    }
+  };
+  below(code);
+  let frontier = [code];
+  let first = true;
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const x of frontier)
+      for (const gi of dim.groupsOf[x] ?? []) {
+        const g = dim.groups[gi] as Group;
+        if (g.parent === x) continue;
+        if (!set.has(g.parent)) {
+          set.add(g.parent);
+          next.push(g.parent);
+        }
+        if (!first) continue;
+        let taken = 0;
+        for (const s of g.children) {
+          if (taken >= siblings) break;
+          if (set.has(s)) continue;
+          set.add(s);
+          below(s);
+          taken++;
+        }
+      }
+    frontier = next;
+    first = false;
+  }
+  return [...set];
+}
+
+/**
+ * Cells a change of `c` can involve, built per dimension rather than by hops along lines: in every
+ * table of `c`'s linked group, the product of `codesAround` each dimension's code of `c` (a
+ * dimension `c`'s table lacks is taken whole). Fewer siblings are taken while the product exceeds
+ * `max` cells; it is cut at `max` (`cut`) when even none is too many.
+ */
+export function structuralNeighbourhood(
+  p: Problem,
+  c: number,
+  max: number,
+): { cells: number[]; cut: boolean } {
+  const own = p.cubes[p.cubeOf(c)] as Cube;
+  const codeOf = new Map<string, string>();
+  own.dims.forEach((dim, d) => codeOf.set(dim.id, dim.codes[p.coord(own, c, d)] as string));
+  const base = own.linkedCube >= 0 ? own.linkedCube : p.cubeOf(c);
+  const group = p.cubes.filter((x, i) => i === base || x.linkedCube === base);
+  const setsFor = (siblings: number) =>
+    group.map((cube) =>
+      cube.dims.map((dim) => {
+        const code = codeOf.get(dim.id);
+        const at = code === undefined ? -1 : dim.codes.indexOf(code);
+        return at < 0 ? dim.codes.map((_, i) => i) : codesAround(dim, at, siblings);
+      }),
+    );
+  const sizeOf = (sets: number[][][]) =>
+    sets.reduce((a, s) => a + s.reduce((b, x) => b * x.length, 1), 0);
+  let sets = setsFor(3);
+  for (const fewer of [1, 0]) if (sizeOf(sets) > max) sets = setsFor(fewer);
+  const seen = new Set<number>();
+  const out: number[] = [];
+  group.forEach((cube, gi) => {
+    const parts = sets[gi] as number[][];
+    const idx = new Array<number>(parts.length).fill(0);
+    if (parts.some((x) => x.length === 0)) return;
+    for (;;) {
+      let local = 0;
+      parts.forEach((codes, d) => {
+        local += (codes[idx[d] as number] as number) * (cube.strides[d] as number);
+      });
+      const id = p.canon[cube.offset + local] as number;
+      if (!seen.has(id)) {
+        if (out.length >= max) return;
+        seen.add(id);
+        out.push(id);
+      }
+      let d = parts.length - 1;
+      while (d >= 0 && (idx[d] as number) + 1 >= (parts[d] as number[]).length) idx[d--] = 0;
+      if (d < 0) return;
+      idx[d] = (idx[d] as number) + 1;
+    }
+  });
+  return { cells: out, cut: sizeOf(sets) > max };
 }

@@ -5,7 +5,7 @@
 // the LP as the fallback where no hypercube works. Adding suppression never unprotects a cell, so one
 // pass protects all, as far as each step succeeded; the audit then checks the result independently.
 import { cheapestChange } from "../lp.ts";
-import { neighbourhood } from "../model/neighbourhood.ts";
+import { neighbourhood, structuralNeighbourhood } from "../model/neighbourhood.ts";
 import type { Problem } from "../model/problem.ts";
 import { type Demand, demandsOf, findHypercube } from "./hypercube.ts";
 import { mipFits, solveMip } from "./mip.ts";
@@ -28,6 +28,11 @@ export interface SecondaryOptions {
    * before they reach the totals an aggregate cell needs, e.g. across linked tables).
    */
   readonly lpWideCells?: number;
+  /**
+   * Seconds the careful search may take for one group; after that the remaining sensitive cells only
+   * get hypercubes (no LP), so a release always finishes. Unlimited when absent.
+   */
+  readonly budgetSeconds?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -64,24 +69,33 @@ async function protectByLp(
       const single: Demand = { m: dm.m, up: dir > 0 ? size : 0, down: dir < 0 ? size : 0 };
       if (findHypercube(p, c, [single], { zeroCost: true, perDim: 3 })) continue;
       let done = false;
+      const x = p.values.get(dm.m)?.[c] as number;
+      // Per dimension first (the cell's parts, totals and a few partners, in every linked table),
+      // then along lines, 3 and 5 hops, and (LP method only) without a hop limit.
+      const hoods: (() => { cells: number[]; last: boolean })[] = [
+        () => ({ cells: structuralNeighbourhood(p, c, maxCells).cells, last: false }),
+      ];
       const steps: [number, number][] = [
         [3, maxCells],
         [5, maxCells],
       ];
       if (wideCells > maxCells) steps.push([Number.POSITIVE_INFINITY, wideCells]);
-      for (const [hops, max] of steps) {
-        const hood = neighbourhood(p, c, hops, max);
-        const near = hood.cells;
-        const x = p.values.get(dm.m)?.[c] as number;
+      for (const [hops, max] of steps)
+        hoods.push(() => {
+          const hood = neighbourhood(p, c, hops, max);
+          // A complete neighbourhood is the whole connected part: a wider one adds nothing.
+          return { cells: hood.cells, last: hood.complete };
+        });
+      for (const hood of hoods) {
+        const near = hood();
         solves++;
-        const moved = await cheapestChange(p, dm.m, c, x + dir * size, near);
+        const moved = await cheapestChange(p, dm.m, c, x + dir * size, near.cells);
         if (moved) {
           suppress(p, moved);
           done = true;
           break;
         }
-        // A complete neighbourhood is the whole connected part: a wider one adds nothing.
-        if (hood.complete) break;
+        if (near.last) break;
       }
       if (!done && wideCells > 0) {
         // Last resort (LP method; the hypercube method tried these before): the cheapest hypercube
@@ -98,6 +112,31 @@ async function protectByLp(
     }
   }
   return { ok: true, solves };
+}
+
+/** The cheapest hypercube meeting every demand, else one per demand and direction. */
+function protectByHypercubes(p: Problem, c: number, demands: readonly Demand[]): boolean {
+  const found = findHypercube(p, c, demands, { zeroCost: false });
+  if (found) {
+    suppress(p, found.cells);
+    return true;
+  }
+  // Both directions need not share one hypercube.
+  const split = demands.flatMap((d) => [
+    { m: d.m, up: d.up, down: 0 },
+    { m: d.m, up: 0, down: d.down },
+  ]);
+  let ok = true;
+  for (const d of split) {
+    if (d.up === 0 && d.down === 0) continue;
+    if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) continue;
+    const one =
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
+    if (one) suppress(p, one.cells);
+    else ok = false;
+  }
+  return ok;
 }
 
 /** Chooses the complementary suppressions for the primary pattern in `p` (sensitive ⊆ suppressed). */
@@ -134,43 +173,33 @@ export async function secondarySuppression(
     .map((x) => x.c);
   const lpMax = options.lpMaxCells ?? 3000;
   const lpWide = options.lpWideCells ?? 20_000;
-  let done = 0;
-  for (const c of order) {
-    done++;
-    if (done % 1000 === 0) options.onProgress?.(done, order.length);
+  const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
+  const protect = async (c: number, useLp: boolean): Promise<boolean> => {
     const demands = demandsOf(p, c);
-    if (demands.length === 0) continue;
-    if (findHypercube(p, c, demands, { zeroCost: true })) continue;
-    if (method === "hypercube") {
-      const found = findHypercube(p, c, demands, { zeroCost: false });
-      if (found) {
-        suppress(p, found.cells);
-        continue;
-      }
-      // Both directions need not share one hypercube.
-      const split = demands.flatMap((d) => [
-        { m: d.m, up: d.up, down: 0 },
-        { m: d.m, up: 0, down: d.down },
-      ]);
-      let ok = true;
-      for (const d of split) {
-        if (d.up === 0 && d.down === 0) continue;
-        if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) continue;
-        const one =
-          findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
-          findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
-        if (one) suppress(p, one.cells);
-        else ok = false;
-      }
-      if (ok) continue;
+    if (demands.length === 0) return true;
+    if (findHypercube(p, c, demands, { zeroCost: true })) return true;
+    if (method === "hypercube" || !useLp) {
+      if (protectByHypercubes(p, c, demands)) return true;
+      if (!useLp) return false;
     }
     // The wide LP only in the LP method (small problems): with thousands of fallbacks it is too slow.
     const r = await protectByLp(p, c, demands, lpMax, method === "lp" ? lpWide : 0);
     lpSolves += r.solves;
-    if (!r.ok) {
-      unresolved++;
-      if (unresolvedCells.length < 20) unresolvedCells.push(c);
-    }
+    return r.ok;
+  };
+  let done = 0;
+  const failed: number[] = [];
+  for (const c of order) {
+    done++;
+    if (done % 1000 === 0) options.onProgress?.(done, order.length);
+    if (!(await protect(c, Date.now() < deadline))) failed.push(c);
+  }
+  // A cell that failed in its turn may be protected by complements chosen later for other cells;
+  // the rest get one more try (LP as well, while the budget lasts).
+  for (const c of failed) {
+    if (await protect(c, Date.now() < deadline)) continue;
+    unresolved++;
+    if (unresolvedCells.length < 20) unresolvedCells.push(c);
   }
   options.onProgress?.(order.length, order.length);
   return {
