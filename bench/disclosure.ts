@@ -64,14 +64,18 @@ try {
     process.stderr.write(
       `  secondary: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
     );
-  const ours = await timed(() => protectTables(inputs, { method, onProgress, ...(budget ? { budgetSeconds: Number(budget) } : {}) }));
+  const ours = await timed(() =>
+    protectTables(inputs, { method, onProgress, ...(budget ? { budgetSeconds: Number(budget) } : {}) }),
+  );
   process.stdout.write(
-    `secondary: ${ours.seconds.toFixed(1)} s, ${ours.result.secondary.sensitive} sensitive, ${ours.result.secondary.secondary} complements, ${ours.result.secondary.unresolved} unresolved\n`,
+    `secondary: ${ours.seconds.toFixed(1)} s, ${ours.result.secondary.sensitive} sensitive, ${ours.result.secondary.secondary} complements, ${ours.result.secondary.unresolved} unresolved; tests met ${JSON.stringify(ours.result.secondary.steps ?? {})}, ${ours.result.secondary.lpSolves} LP solves\n`,
   );
   const audit = await timed(() =>
     auditProblem(ours.result.problem, {
       onProgress: (done, total) =>
-        process.stderr.write(`  audit: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`),
+        process.stderr.write(
+          `  audit: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+        ),
     }),
   );
   const s = ours.result.secondary;

@@ -92,10 +92,11 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
       if (!intervals) {
         // Each end on its own: a point reaching the upper bound and another reaching the lower.
         const upOk =
-          d.up <= 0 || findHypercube(p, c, [{ m: d.m, up: d.up, down: 0 }], { zeroCost: true, perDim: 3 });
+          d.up <= 0 ||
+          findHypercube(p, c, [{ m: d.m, up: d.up, down: 0 }], { zeroCost: true, perDim: 3 }) !== null;
         const downOk =
           d.down <= 0 ||
-          findHypercube(p, c, [{ m: d.m, up: 0, down: d.down }], { zeroCost: true, perDim: 3 });
+          findHypercube(p, c, [{ m: d.m, up: 0, down: d.down }], { zeroCost: true, perDim: 3 }) !== null;
         if (upOk && downOk) {
           byHypercube++;
           continue;
@@ -107,8 +108,12 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
           () => structuralNeighbourhood(p, c, 6000).cells,
           () => neighbourhood(p, c, 4, 3000, suppressed).cells,
         ]) {
-          const iv = await attainable(p, d.m, c, near().filter(suppressed));
-          proven = iv !== null && reaches(iv.hi, needUp, true) && reaches(iv.lo, needDown, false);
+          const ends = upOk ? "lo" : downOk ? "hi" : "both";
+          const iv = await attainable(p, d.m, c, near().filter(suppressed), ends);
+          proven =
+            iv !== null &&
+            (upOk || reaches(iv.hi, needUp, true)) &&
+            (downOk || reaches(iv.lo, needDown, false));
           if (proven) break;
         }
         if (proven) {

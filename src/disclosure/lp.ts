@@ -29,13 +29,14 @@ interface Built {
 /**
  * Min and max of cell `target` (measure `m`) over the points the attacker cannot rule out, with the
  * cells in `vars` free (≥ 0) and every other cell at its true value. Returns the interval, or null if
- * the program could not be solved.
+ * the program could not be solved. `ends` limits the work to one end (the other is NaN).
  */
 export async function attainable(
   p: Problem,
   m: string,
   target: number,
   vars: readonly number[],
+  ends: "both" | "lo" | "hi" = "both",
 ): Promise<{ lo: number; hi: number } | null> {
   const h = await highs();
   const x = p.values.get(m) as Float64Array;
@@ -73,8 +74,8 @@ export async function attainable(
       if (status !== h.constants.modelStatus.optimal) return null;
       return model.getObjectiveValue();
     };
-    const lo = solve("minimize");
-    const hi = solve("maximize");
+    const lo = ends === "hi" ? Number.NaN : solve("minimize");
+    const hi = ends === "lo" ? Number.NaN : solve("maximize");
     return lo === null || hi === null ? null : { lo, hi };
   } finally {
     model.dispose();

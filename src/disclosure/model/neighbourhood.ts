@@ -114,8 +114,7 @@ export function structuralNeighbourhood(
   max: number,
 ): { cells: number[]; cut: boolean } {
   const own = p.cubes[p.cubeOf(c)] as Cube;
-  const codeOf = new Map<string, string>();
-  own.dims.forEach((dim, d) => codeOf.set(dim.id, dim.codes[p.coord(own, c, d)] as string));
+  const codeOf = new Map(own.dims.map((dim, d) => [dim.id, dim.codes[p.coord(own, c, d)] as string]));
   const base = own.linkedCube >= 0 ? own.linkedCube : p.cubeOf(c);
   const group = p.cubes.filter((x, i) => i === base || x.linkedCube === base);
   const setsFor = (siblings: number) =>
@@ -126,8 +125,7 @@ export function structuralNeighbourhood(
         return at < 0 ? dim.codes.map((_, i) => i) : codesAround(dim, at, siblings);
       }),
     );
-  const sizeOf = (sets: number[][][]) =>
-    sets.reduce((a, s) => a + s.reduce((b, x) => b * x.length, 1), 0);
+  const sizeOf = (sets: number[][][]) => sets.reduce((a, s) => a + s.reduce((b, x) => b * x.length, 1), 0);
   let sets = setsFor(3);
   for (const fewer of [1, 0]) if (sizeOf(sets) > max) sets = setsFor(fewer);
   const seen = new Set<number>();

@@ -30,12 +30,13 @@ export function linesThrough(p: Problem, c: number, out: Line[] = []): Line[] {
     const k = p.cubeOf(g);
     const cube = p.cubes[k] as Cube;
     const local = g - cube.offset;
-    cube.dims.forEach((dim, d) => {
+    for (let d = 0; d < cube.dims.length; d++) {
+      const dim = cube.dims[d] as Dim;
       const stride = cube.strides[d] as number;
       const code = Math.floor(local / stride) % dim.codes.length;
       const base = local - code * stride;
       for (const group of dim.groupsOf[code] as number[]) out.push({ cube: k, dim: d, group, base });
-    });
+    }
   }
   return out;
 }
@@ -84,8 +85,27 @@ export function lineRows(p: Problem, line: Line, m: string): Row[] {
   return rows.filter((r) => rowHolds(r, x));
 }
 
+// Rows depend on the true values only, never on which cells are suppressed: each line's rows are
+// derived once per problem and measure.
+const rowCache = new WeakMap<Problem, Map<string, Map<number, Row[]>>>();
+
+function cachedRows(p: Problem, m: string): Map<number, Row[]> {
+  let byMeasure = rowCache.get(p);
+  if (!byMeasure) {
+    byMeasure = new Map();
+    rowCache.set(p, byMeasure);
+  }
+  let rows = byMeasure.get(m);
+  if (!rows) {
+    rows = new Map();
+    byMeasure.set(m, rows);
+  }
+  return rows;
+}
+
 /** Rows of measure `m` on every line through any of `cells`, each once. */
 export function rowsAround(p: Problem, cells: Iterable<number>, m: string): Row[] {
+  const cache = cachedRows(p, m);
   const seen = new Set<number>();
   const rows: Row[] = [];
   const lines: Line[] = [];
@@ -95,7 +115,12 @@ export function rowsAround(p: Problem, cells: Iterable<number>, m: string): Row[
       const key = lineKey(line);
       if (seen.has(key)) continue;
       seen.add(key);
-      for (const r of lineRows(p, line, m)) rows.push(r);
+      let found = cache.get(key);
+      if (!found) {
+        found = lineRows(p, line, m);
+        cache.set(key, found);
+      }
+      for (const r of found) rows.push(r);
     }
   }
   return rows;

@@ -49,6 +49,107 @@ function move(dim: Dim, leaf: number, partner: number): Move {
   return { codes, coefs };
 }
 
+/**
+ * Leaves other than `own` nearest to `leaf` in the hierarchy (under its smallest totals first), at
+ * least `enough` of them where there are: the partners worth trying, as farther ones move more totals.
+ */
+function nearLeaves(dim: Dim, leaf: number, own: ReadonlySet<number>, enough: number): number[] {
+  const above = [...(dim.covering[leaf] ?? [])].sort(
+    (a, b) => (dim.leaves[a]?.length ?? 0) - (dim.leaves[b]?.length ?? 0),
+  );
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const a of above) {
+    for (const x of dim.leaves[a] ?? [])
+      if (!own.has(x) && !seen.has(x)) {
+        seen.add(x);
+        out.push(x);
+      }
+    if (out.length >= enough) break;
+  }
+  return out;
+}
+
+/** Descendants of `code` (below it in any group), each once. */
+function descendants(dim: Dim, code: number): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>([code]);
+  const stack = [code];
+  while (stack.length > 0) {
+    const x = stack.pop() as number;
+    for (const gi of dim.groupsOf[x] ?? []) {
+      const g = dim.groups[gi];
+      if (!g || g.parent !== x) continue;
+      for (const ch of g.children)
+        if (!seen.has(ch)) {
+          seen.add(ch);
+          out.push(ch);
+          stack.push(ch);
+        }
+    }
+  }
+  return out;
+}
+
+/**
+ * Moves of aggregate `code` through all its descendants in proportion to their values (so emptying
+ * the aggregate empties each part, and every row among them stays balanced): alone (a flat total),
+ * with every total above it, or against a sibling moving the other way the same proportional way.
+ */
+function splitMoves(dim: Dim, code: number, value: (code: number) => number): Move[] {
+  const v0 = value(code);
+  if (!(v0 > 0)) return [];
+  const proportional = (top: number, sign: number, coef: Map<number, number>) => {
+    const vt = value(top);
+    coef.set(top, sign);
+    for (const y of descendants(dim, top)) {
+      const vy = value(y);
+      if (vy > 0) coef.set(y, (sign * vy) / vt);
+    }
+  };
+  const own = new Map<number, number>();
+  proportional(code, 1, own);
+  const parents = (dim.groupsOf[code] ?? [])
+    .map((gi) => dim.groups[gi])
+    .filter((g) => g !== undefined && g.parent !== code);
+  const out: Move[] = [];
+  const toMove = (coef: Map<number, number>): Move => ({
+    codes: [...coef.keys()],
+    coefs: [...coef.values()],
+  });
+  if (parents.length === 0) return [toMove(own)];
+  // With every total above (a tree: each code has one parent group; periods are not split).
+  const up = new Map(own);
+  let frontier = [code];
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const x of frontier)
+      for (const gi of dim.groupsOf[x] ?? []) {
+        const g = dim.groups[gi];
+        if (g && g.parent !== x && !up.has(g.parent)) {
+          up.set(g.parent, 1);
+          next.push(g.parent);
+        }
+      }
+    frontier = next;
+  }
+  out.push(toMove(up));
+  // Against the largest siblings, which take the opposite change.
+  const siblings = parents
+    .flatMap((g) => g?.children ?? [])
+    .filter((x) => x !== code && value(x) > 0)
+    .sort((a, b) => value(b) - value(a))
+    .slice(0, 3);
+  for (const s of siblings) {
+    const coef = new Map(own);
+    const scaled = new Map<number, number>();
+    proportional(s, -1, scaled);
+    for (const [x, a] of scaled) coef.set(x, (coef.get(x) ?? 0) + a);
+    out.push(toMove(coef));
+  }
+  return out;
+}
+
 export interface SearchOptions {
   /** Only cells already suppressed may move (proof of protection; audit and checks). */
   readonly zeroCost: boolean;
@@ -110,28 +211,33 @@ export function findHypercube(
       });
     const own = new Set(dim.leaves[code]);
     const scored: { m: Move; score: number }[] = [];
-    for (const leaf of leaves.slice(0, 2)) {
-      const partners = [-1];
-      for (let x = 0; x < dim.codes.length; x++) if (dim.covering[x]?.length && !own.has(x)) partners.push(x);
-      for (const partner of partners) {
-        const mv = move(dim, leaf, partner);
-        let score = 0;
-        let ok = true;
-        for (let j = 0; j < mv.codes.length && ok; j++) {
-          const x = mv.codes[j] as number;
-          if (x === code) continue;
-          const g = lineCell(d, x);
-          const v = primaryValues[p.canon[g] as number] as number;
-          const room = (mv.coefs[j] as number) < 0 ? primary.up : primary.down;
-          if (Number.isNaN(v) || v < room - 1e-9) ok = false;
-          const w = cost(g);
-          if (options.zeroCost && w > 0) ok = false;
-          score += w;
-        }
-        // In a linked table, a move that keeps the shared margin still keeps the other tables out.
-        if (extra.has(d) && partner < 0) score += 1e6;
-        if (ok) scored.push({ m: mv, score });
+    const consider = (mv: Move, keepsMargin: boolean) => {
+      let score = 0;
+      for (let j = 0; j < mv.codes.length; j++) {
+        const x = mv.codes[j] as number;
+        if (x === code) continue;
+        const g = lineCell(d, x);
+        const v = primaryValues[p.canon[g] as number] as number;
+        const a = mv.coefs[j] as number;
+        const room = Math.abs(a) * (a < 0 ? primary.up : primary.down);
+        if (Number.isNaN(v) || v < room - 1e-9) return;
+        const w = cost(g);
+        if (options.zeroCost && w > 0) return;
+        score += w;
       }
+      // In a linked table, a move that keeps the shared margin still keeps the other tables out.
+      if (extra.has(d) && keepsMargin) score += 1e6;
+      scored.push({ m: mv, score });
+    };
+    for (const leaf of leaves.slice(0, 2))
+      for (const partner of [-1, ...nearLeaves(dim, leaf, own, 12)])
+        consider(move(dim, leaf, partner), partner < 0);
+    // An aggregate can also move through all its parts at once, each in proportion to its value on the
+    // cell's line (one part alone has too little room to empty it). Measure by measure, as the shares
+    // differ; not along periods, whose `mean` rows weigh by days.
+    if (leaves.length > 1 && demands.length === 1 && cube.relations.get(primary.m)?.[d] !== "mean") {
+      const value = (x: number) => primaryValues[p.canon[lineCell(d, x)] as number] as number;
+      for (const mv of splitMoves(dim, code, value)) consider(mv, false);
     }
     scored.sort((a, b) => a.score - b.score);
     const kept = scored.slice(0, perDim);

@@ -1,9 +1,10 @@
 // Secondary suppression: adds cells to the suppressed set until every sensitive cell can move as far
 // as its requirement asks under every relation. Small problems are solved exactly (MIP); otherwise
-// each sensitive cell in turn gets, if it is not protected yet, the cheapest change an LP finds in its
-// neighbourhood (method "lp") or the cheapest hypercube (method "hypercube", for large tables), with
-// the LP as the fallback where no hypercube works. Adding suppression never unprotects a cell, so one
-// pass protects all, as far as each step succeeded; the audit then checks the result independently.
+// each sensitive cell in turn, per measure and direction not yet met by suppressed cells: the
+// cheapest change an LP finds among the cell's parts, totals and partners (in every linked table),
+// else the cheapest hypercube, else LPs over wider neighbourhoods. After a time budget only
+// hypercubes are tried, so a release always finishes. Adding suppression never unprotects a cell, so
+// one pass protects all that a step met; the audit then checks the result independently.
 import { cheapestChange } from "../lp.ts";
 import { neighbourhood, structuralNeighbourhood } from "../model/neighbourhood.ts";
 import type { Problem } from "../model/problem.ts";
@@ -45,97 +46,98 @@ export interface SecondaryResult {
   /** The first few of them (canonical ids), for diagnosis. */
   readonly unresolvedCells?: readonly number[];
   readonly lpSolves: number;
+  /** How the protection tests were met (not for the exact MIP). */
+  readonly steps?: StepCounts;
 }
 
 function suppress(p: Problem, cells: Iterable<number>): void {
   for (const c of cells) p.suppressed[p.canon[c] as number] = 1;
 }
 
-/** The cheapest LP change for each demand of `c` not yet met, within its neighbourhood. */
-async function protectByLp(
-  p: Problem,
-  c: number,
-  demands: readonly Demand[],
-  maxCells: number,
-  wideCells: number,
-): Promise<{ ok: boolean; solves: number }> {
-  let solves = 0;
-  for (const dm of demands) {
-    for (const [dir, size] of [
-      [1, dm.up],
-      [-1, dm.down],
-    ] as const) {
-      if (size <= 0) continue;
-      const single: Demand = { m: dm.m, up: dir > 0 ? size : 0, down: dir < 0 ? size : 0 };
-      if (findHypercube(p, c, [single], { zeroCost: true, perDim: 3 })) continue;
-      let done = false;
-      const x = p.values.get(dm.m)?.[c] as number;
-      // Per dimension first (the cell's parts, totals and a few partners, in every linked table),
-      // then along lines, 3 and 5 hops, and (LP method only) without a hop limit.
-      const hoods: (() => { cells: number[]; last: boolean })[] = [
-        () => ({ cells: structuralNeighbourhood(p, c, maxCells).cells, last: false }),
-      ];
-      const steps: [number, number][] = [
-        [3, maxCells],
-        [5, maxCells],
-      ];
-      if (wideCells > maxCells) steps.push([Number.POSITIVE_INFINITY, wideCells]);
-      for (const [hops, max] of steps)
-        hoods.push(() => {
-          const hood = neighbourhood(p, c, hops, max);
-          // A complete neighbourhood is the whole connected part: a wider one adds nothing.
-          return { cells: hood.cells, last: hood.complete };
-        });
-      for (const hood of hoods) {
-        const near = hood();
-        solves++;
-        const moved = await cheapestChange(p, dm.m, c, x + dir * size, near.cells);
-        if (moved) {
-          suppress(p, moved);
-          done = true;
-          break;
-        }
-        if (near.last) break;
-      }
-      if (!done && wideCells > 0) {
-        // Last resort (LP method; the hypercube method tried these before): the cheapest hypercube
-        // with new complements, checked against every row.
-        const one =
-          findHypercube(p, c, [single], { zeroCost: false, perDim: 3 }) ??
-          findHypercube(p, c, [single], { zeroCost: false, perDim: 6 });
-        if (one) {
-          suppress(p, one.cells);
-          done = true;
-        }
-      }
-      if (!done) return { ok: false, solves };
-    }
-  }
-  return { ok: true, solves };
+/** How each protection test (sensitive cell × measure × direction) was met. */
+export interface StepCounts {
+  /** By cells already suppressed (a hypercube of them, or the whole cell at once). */
+  free: number;
+  /** By the cheapest change an LP found (possibly of cells already suppressed only). */
+  lp: number;
+  /** By the cheapest hypercube with new complements. */
+  hypercube: number;
 }
 
-/** The cheapest hypercube meeting every demand, else one per demand and direction. */
-function protectByHypercubes(p: Problem, c: number, demands: readonly Demand[]): boolean {
-  const found = findHypercube(p, c, demands, { zeroCost: false });
-  if (found) {
-    suppress(p, found.cells);
+interface Context {
+  readonly p: Problem;
+  readonly maxCells: number;
+  /** Cells of the last, widest LP neighbourhood (0: not tried). */
+  readonly wideCells: number;
+  readonly steps: StepCounts;
+  lpSolves: number;
+}
+
+/** The cheapest LP change within the cells of `near`, suppressed; whether one was found. */
+async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: number[]): Promise<boolean> {
+  ctx.lpSolves++;
+  const moved = await cheapestChange(ctx.p, d.m, c, goal, near);
+  if (!moved) return false;
+  suppress(ctx.p, moved);
+  ctx.steps.lp++;
+  return true;
+}
+
+/**
+ * Meets one demand (one measure, one direction) of `c`: by suppressed cells alone if a hypercube of
+ * them does it; else by the cheapest LP change among the cell's parts, totals and partners in every
+ * linked table (`useLp`); else by the cheapest hypercube with new complements; else by LPs over
+ * neighbourhoods along lines (3 and 5 hops, then, in the LP method, without a hop limit).
+ */
+async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean): Promise<boolean> {
+  const { p } = ctx;
+  if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) {
+    ctx.steps.free++;
     return true;
   }
-  // Both directions need not share one hypercube.
-  const split = demands.flatMap((d) => [
-    { m: d.m, up: d.up, down: 0 },
-    { m: d.m, up: 0, down: d.down },
-  ]);
-  let ok = true;
-  for (const d of split) {
-    if (d.up === 0 && d.down === 0) continue;
-    if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) continue;
-    const one =
-      findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
-      findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
-    if (one) suppress(p, one.cells);
-    else ok = false;
+  const x = p.values.get(d.m)?.[c] as number;
+  const goal = d.up > 0 ? x + d.up : x - d.down;
+  if (useLp && (await byLp(ctx, c, d, goal, structuralNeighbourhood(p, c, ctx.maxCells).cells))) return true;
+  const one =
+    findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
+    findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
+  if (one) {
+    suppress(p, one.cells);
+    ctx.steps.hypercube++;
+    return true;
   }
+  if (!useLp) return false;
+  const steps: [number, number][] = [
+    [3, ctx.maxCells],
+    [5, ctx.maxCells],
+  ];
+  if (ctx.wideCells > ctx.maxCells) steps.push([Number.POSITIVE_INFINITY, ctx.wideCells]);
+  for (const [hops, max] of steps) {
+    const hood = neighbourhood(p, c, hops, max);
+    if (await byLp(ctx, c, d, goal, hood.cells)) return true;
+    // A complete neighbourhood is the whole connected part: a wider one adds nothing.
+    if (hood.complete) break;
+  }
+  return false;
+}
+
+/** Every demand of `c`: all at once by suppressed cells, else one measure and direction at a time. */
+async function protectCell(ctx: Context, c: number, useLp: boolean): Promise<boolean> {
+  const demands = demandsOf(ctx.p, c);
+  if (demands.length === 0) return true;
+  if (findHypercube(ctx.p, c, demands, { zeroCost: true })) {
+    ctx.steps.free += demands.reduce((n, d) => n + (d.up > 0 ? 1 : 0) + (d.down > 0 ? 1 : 0), 0);
+    return true;
+  }
+  let ok = true;
+  for (const dm of demands)
+    for (const single of [
+      { m: dm.m, up: dm.up, down: 0 },
+      { m: dm.m, up: 0, down: dm.down },
+    ]) {
+      if (single.up <= 0 && single.down <= 0) continue;
+      if (!(await protectDemand(ctx, c, single, useLp))) ok = false;
+    }
   return ok;
 }
 
@@ -171,36 +173,30 @@ export async function secondarySuppression(
     .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
     .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
     .map((x) => x.c);
-  const lpMax = options.lpMaxCells ?? 3000;
-  const lpWide = options.lpWideCells ?? 20_000;
-  const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
-  const protect = async (c: number, useLp: boolean): Promise<boolean> => {
-    const demands = demandsOf(p, c);
-    if (demands.length === 0) return true;
-    if (findHypercube(p, c, demands, { zeroCost: true })) return true;
-    if (method === "hypercube" || !useLp) {
-      if (protectByHypercubes(p, c, demands)) return true;
-      if (!useLp) return false;
-    }
+  const ctx: Context = {
+    p,
+    maxCells: options.lpMaxCells ?? 3000,
     // The wide LP only in the LP method (small problems): with thousands of fallbacks it is too slow.
-    const r = await protectByLp(p, c, demands, lpMax, method === "lp" ? lpWide : 0);
-    lpSolves += r.solves;
-    return r.ok;
+    wideCells: method === "lp" ? (options.lpWideCells ?? 20_000) : 0,
+    steps: { free: 0, lp: 0, hypercube: 0 },
+    lpSolves: 0,
   };
+  const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   let done = 0;
   const failed: number[] = [];
   for (const c of order) {
     done++;
     if (done % 1000 === 0) options.onProgress?.(done, order.length);
-    if (!(await protect(c, Date.now() < deadline))) failed.push(c);
+    if (!(await protectCell(ctx, c, Date.now() < deadline))) failed.push(c);
   }
   // A cell that failed in its turn may be protected by complements chosen later for other cells;
   // the rest get one more try (LP as well, while the budget lasts).
   for (const c of failed) {
-    if (await protect(c, Date.now() < deadline)) continue;
+    if (await protectCell(ctx, c, Date.now() < deadline)) continue;
     unresolved++;
     if (unresolvedCells.length < 20) unresolvedCells.push(c);
   }
+  lpSolves += ctx.lpSolves;
   options.onProgress?.(order.length, order.length);
   return {
     method,
@@ -209,6 +205,7 @@ export async function secondarySuppression(
     unresolved,
     unresolvedCells,
     lpSolves,
+    steps: ctx.steps,
   };
 }
 
