@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { auditProblem } from "./audit-problem.ts";
+import { codeDim } from "./model/dims.ts";
+import { codesAround, structuralNeighbourhood } from "./model/neighbourhood.ts";
+import type { Problem } from "./model/problem.ts";
+import { buildProblem, protectTables } from "./protect.ts";
+import { applyPrimaryRules, DEFAULT_RULE_PARAMS } from "./rules/index.ts";
+import { findHypercube } from "./secondary/hypercube.ts";
+import { secondarySuppression } from "./secondary/index.ts";
+import { gridValue, testInput, testTable } from "./test-tables.ts";
+
+const cellId = (p: Problem, name: string) =>
+  [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
+
+// Area × gender, gender a partition. Row A is small: (A, K) = 1, (A, M) = 2, (A, total) = 3, all
+// sensitive. Emptying (A, total) needs both parts to go down at once (−1 and −2): no single part has
+// room for −3, so only a move through all parts of the aggregate does it.
+const areas = ["A", "B"];
+const genders = ["K", "M"];
+const grid = [
+  [1, 2],
+  [20, 30],
+];
+const dims = [
+  { id: "area", codes: ["total", ...areas] },
+  { id: "gender", codes: ["total", ...genders] },
+];
+const input = () =>
+  testInput(
+    testTable("ag", dims, { n: { area: "sum", gender: "sum" } }),
+    dims,
+    gridValue(areas, genders, grid),
+  );
+
+describe("moves of an aggregate through all its parts", () => {
+  it("empties (A, total) by suppressed cells alone once rows A and B are suppressed", () => {
+    const { problem: p } = buildProblem([input()]);
+    for (const name of ["A", "B"])
+      for (const g of ["total", "K", "M"]) p.suppressed[cellId(p, `ag area=${name} gender=${g}`)] = 1;
+    const c = cellId(p, "ag area=A gender=total");
+    expect(findHypercube(p, c, [{ m: "n", up: 0, down: 3 }], { zeroCost: true })).not.toBeNull();
+    // One part alone cannot carry it: K has 1, M has 2.
+    p.suppressed[cellId(p, "ag area=A gender=M")] = 0;
+    expect(findHypercube(p, c, [{ m: "n", up: 0, down: 3 }], { zeroCost: true })).toBeNull();
+  });
+
+  it("protection of the whole table passes the exact audit, and (A, total) can reach 0", async () => {
+    const { problem } = await protectTables([input()], { method: "hypercube" });
+    const audit = await auditProblem(problem, { exact: true });
+    expect(audit.violations).toEqual([]);
+    // (A, total) = 3 must reach 0 and 3 + 5 = 8 (T = P = 5).
+    const iv = audit.intervals?.get("n")?.get(cellId(problem, "ag area=A gender=total"));
+    expect(iv?.lo).toBe(0);
+    expect(iv?.hi).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("neighbourhoods built per dimension", () => {
+  const dim = codeDim("x", ["total", "a", "b", "c", "d", "e"]);
+  it("a total takes all its parts; a part its total and at most the siblings asked for", () => {
+    expect(codesAround(dim, 0, 3).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    const around = codesAround(dim, 2, 2);
+    expect(around).toContain(2);
+    expect(around).toContain(0);
+    expect(around).toHaveLength(4);
+    expect(codesAround(dim, 2, 0).sort()).toEqual([0, 2]);
+  });
+
+  it("takes the product of each dimension's codes, dropping siblings when they are too many", () => {
+    const { problem: p } = buildProblem([input()]);
+    const hood = structuralNeighbourhood(p, cellId(p, "ag area=A gender=K"), 100);
+    const names = hood.cells.map((g) => p.describe(g)).sort();
+    // area: A, its total and sibling B; gender: K, its total and sibling M → 3 × 3 cells.
+    expect(names).toHaveLength(9);
+    expect(hood.cut).toBe(false);
+    const small = structuralNeighbourhood(p, cellId(p, "ag area=A gender=K"), 4);
+    expect(small.cut).toBe(false);
+    expect(small.cells.map((g) => p.describe(g)).sort()).toEqual([
+      "ag area=A gender=K",
+      "ag area=A gender=total",
+      "ag area=total gender=K",
+      "ag area=total gender=total",
+    ]);
+    expect(structuralNeighbourhood(p, cellId(p, "ag area=A gender=K"), 3).cut).toBe(true);
+  });
+});
+
+describe("time budget", () => {
+  it("after the budget only hypercubes are tried, and every test is accounted for", async () => {
+    const { problem, tables } = buildProblem([input()]);
+    applyPrimaryRules({ problem, tables, params: DEFAULT_RULE_PARAMS });
+    const r = await secondarySuppression(problem, { method: "hypercube", budgetSeconds: 0 });
+    expect(r.lpSolves).toBe(0);
+    const steps = r.steps ?? { free: 0, lp: 0, hypercube: 0 };
+    expect(steps.lp).toBe(0);
+    expect(steps.free + steps.hypercube).toBeGreaterThan(0);
+    expect(r.unresolved).toBe(0);
+    expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
+  });
+});
