@@ -100,6 +100,12 @@ try {
   process.stdout.write(
     `audit: ${audit.result.violations.length} violations in ${audit.result.checks} checks (${audit.result.byHypercube} by hypercube, ${audit.result.byNeighbourhoodLp} by neighbourhood LP, ${audit.result.byComponentLp} by component LP), ${audit.seconds.toFixed(1)} s\n`,
   );
+  const reasons = new Map<string, number>();
+  for (const v of audit.result.violations) reasons.set(v.reason, (reasons.get(v.reason) ?? 0) + 1);
+  if (reasons.size > 0) {
+    process.stdout.write(`audit violations by reason: ${JSON.stringify(Object.fromEntries(reasons))}\n`);
+    for (const v of audit.result.violations.slice(0, 5)) process.stdout.write(`  ${JSON.stringify(v)}\n`);
+  }
   process.stdout.write(
     `suppression + audit: ${(ours.seconds + audit.seconds).toFixed(1)} s; ours / baseline cells: ${(suppressed / baseline.result.suppressed).toFixed(3)}; unresolved ${s.unresolved}, baseline unresolved ${baseline.result.unresolved}; peak ${peakRssMb()} MB\n`,
   );

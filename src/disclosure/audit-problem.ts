@@ -91,12 +91,11 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
       }
       if (!intervals) {
         // Each end on its own: a point reaching the upper bound and another reaching the lower.
-        const upOk =
-          d.up <= 0 ||
-          findHypercube(p, c, [{ m: d.m, up: d.up, down: 0 }], { zeroCost: true, perDim: 3 }) !== null;
-        const downOk =
-          d.down <= 0 ||
-          findHypercube(p, c, [{ m: d.m, up: 0, down: d.down }], { zeroCost: true, perDim: 3 }) !== null;
+        const byCube = (up: number, down: number) =>
+          findHypercube(p, c, [{ m: d.m, up, down }], { zeroCost: true, perDim: 3 }) !== null ||
+          findHypercube(p, c, [{ m: d.m, up, down }], { zeroCost: true, perDim: 6 }) !== null;
+        const upOk = d.up <= 0 || byCube(d.up, 0);
+        const downOk = d.down <= 0 || byCube(0, d.down);
         if (upOk && downOk) {
           byHypercube++;
           continue;

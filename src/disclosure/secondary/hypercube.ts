@@ -258,6 +258,7 @@ export function findHypercube(
       coords,
       moves.map((m, d) => m[choice[d] as number] as Move),
       demands,
+      options.zeroCost,
     );
     if (cand && (!options.zeroCost || cand.cost === 0)) candidates.push(cand);
     let d = 0;
@@ -273,55 +274,60 @@ export function findHypercube(
   // room whenever the totals do.
   const allVertical = moves.map((m) => m[m.length - 1] as Move);
   if (allVertical.every((m) => m.coefs.every((a) => a > 0))) {
-    const cand = assemble(p, k, coords, allVertical, demands);
+    const cand = assemble(p, k, coords, allVertical, demands, options.zeroCost);
     if (cand && (!options.zeroCost || cand.cost === 0) && works(p, c, cand, demands))
       return { cells: [...cand.cells.keys()], cost: cand.cost };
   }
   return null;
 }
 
-/** The cells of the product of the moves (and vertical moves in linked tables), with coefficients. */
+/**
+ * The cells of the product of the moves (and vertical moves in linked tables), with coefficients; null
+ * as soon as a cell is not suppressed when only suppressed cells may move (`zeroCost`).
+ */
 function assemble(
   p: Problem,
   k: number,
   coords: readonly number[],
   chosen: readonly Move[],
   demands: readonly Demand[],
+  zeroCost = false,
 ): Candidate | null {
   const cube = p.cubes[k] as Cube;
   const cells = new Map<number, number>();
   const days = new Map<number, number>();
   const mean = new Map<number, ReadonlySet<string>>();
-  const add = (cb: Cube, local: number, coef: number, periodCode: number) => {
-    const id = p.canon[cb.offset + local] as number;
-    cells.set(id, coef);
-    days.set(id, (cb.dims[0] as Dim).days[periodCode] as number);
-    mean.set(id, meanMeasures(cb, demands));
-  };
-  const product = (
-    cb: Cube,
-    parts: readonly Move[],
-    visit: (local: number, coef: number, codes: number[]) => void,
-  ) => {
+  let blocked = false;
+  // Visits every cell of the product of `parts` in cube `cb`, scaled by `scale`.
+  const product = (cb: Cube, parts: readonly Move[], scale: number) => {
+    const meanHere = meanMeasures(cb, demands);
+    const periodDays = (cb.dims[0] as Dim).days;
     const idx = new Array<number>(parts.length).fill(0);
     for (;;) {
       let local = 0;
-      let coef = 1;
-      const codes: number[] = [];
-      parts.forEach((mv, d) => {
-        const code = mv.codes[idx[d] as number] as number;
-        codes.push(code);
-        local += code * (cb.strides[d] as number);
-        coef *= mv.coefs[idx[d] as number] as number;
-      });
-      visit(local, coef, codes);
+      let coef = scale;
+      for (let d = 0; d < parts.length; d++) {
+        const mv = parts[d] as Move;
+        const i = idx[d] as number;
+        local += (mv.codes[i] as number) * (cb.strides[d] as number);
+        coef *= mv.coefs[i] as number;
+      }
+      const id = p.canon[cb.offset + local] as number;
+      if (zeroCost && !p.suppressed[id]) {
+        blocked = true;
+        return;
+      }
+      cells.set(id, coef);
+      days.set(id, periodDays[(parts[0] as Move).codes[idx[0] as number] as number] as number);
+      mean.set(id, meanHere);
       let d = 0;
       while (d < idx.length && (idx[d] as number) + 1 >= (parts[d] as Move).codes.length) idx[d++] = 0;
       if (d === idx.length) return;
       idx[d] = (idx[d] as number) + 1;
     }
   };
-  product(cube, chosen, (local, coef, codes) => add(cube, local, coef, codes[0] as number));
+  product(cube, chosen, 1);
+  if (blocked) return null;
 
   // Linked tables: the base cube's cells are margins of every cube linked to it.
   const baseIdx = cube.linkedCube >= 0 ? cube.linkedCube : k;
@@ -373,9 +379,9 @@ function assemble(
       if (best < 0) return;
       parts[e] = { codes: [total, best], coefs: [1, 1] };
     }
-    product(x, parts, (local, coef, codes) => add(x, local, coef * atTotals, codes[0] as number));
+    product(x, parts, atTotals);
   });
-  return finish(p, cells, days, mean);
+  return blocked ? null : finish(p, cells, days, mean);
 }
 
 const meanCache = new WeakMap<Cube, Map<string, ReadonlySet<string>>>();

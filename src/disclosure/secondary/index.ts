@@ -1,8 +1,8 @@
 // Secondary suppression: adds cells to the suppressed set until every sensitive cell can move as far
 // as its requirement asks under every relation. Small problems are solved exactly (MIP); otherwise
 // each sensitive cell in turn, per measure and direction not yet met by suppressed cells: the
-// cheapest change an LP finds among the cell's parts, totals and partners (in every linked table),
-// else the cheapest hypercube, else LPs over wider neighbourhoods. After a time budget only
+// cheapest hypercube, else the cheapest change an LP finds among the cell's parts, totals and
+// partners (in every linked table), else LPs over wider neighbourhoods. After a time budget only
 // hypercubes are tried, so a release always finishes. Adding suppression never unprotects a cell, so
 // one pass protects all that a step met; the audit then checks the result independently.
 import { cheapestChange } from "../lp.ts";
@@ -85,9 +85,9 @@ async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: numb
 
 /**
  * Meets one demand (one measure, one direction) of `c`: by suppressed cells alone if a hypercube of
- * them does it; else by the cheapest LP change among the cell's parts, totals and partners in every
- * linked table (`useLp`); else by the cheapest hypercube with new complements; else by LPs over
- * neighbourhoods along lines (3 and 5 hops, then, in the LP method, without a hop limit).
+ * them does it; else by the cheapest hypercube with new complements (fast, checked against every
+ * row); else (`useLp`) by the cheapest LP change among the cell's parts, totals and partners in every
+ * linked table, then over neighbourhoods along lines (3 and 5 hops; in the LP method, no hop limit).
  */
 async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean): Promise<boolean> {
   const { p } = ctx;
@@ -95,9 +95,6 @@ async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean)
     ctx.steps.free++;
     return true;
   }
-  const x = p.values.get(d.m)?.[c] as number;
-  const goal = d.up > 0 ? x + d.up : x - d.down;
-  if (useLp && (await byLp(ctx, c, d, goal, structuralNeighbourhood(p, c, ctx.maxCells).cells))) return true;
   const one =
     findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
     findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
@@ -107,6 +104,9 @@ async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean)
     return true;
   }
   if (!useLp) return false;
+  const x = p.values.get(d.m)?.[c] as number;
+  const goal = d.up > 0 ? x + d.up : x - d.down;
+  if (await byLp(ctx, c, d, goal, structuralNeighbourhood(p, c, ctx.maxCells).cells)) return true;
   const steps: [number, number][] = [
     [3, ctx.maxCells],
     [5, ctx.maxCells],
@@ -121,12 +121,25 @@ async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean)
   return false;
 }
 
-/** Every demand of `c`: all at once by suppressed cells, else one measure and direction at a time. */
+const tests = (demands: readonly Demand[]) =>
+  demands.reduce((n, d) => n + (d.up > 0 ? 1 : 0) + (d.down > 0 ? 1 : 0), 0);
+
+/**
+ * Every demand of `c`: all at once by suppressed cells, else by one new hypercube, else one measure
+ * and direction at a time.
+ */
 async function protectCell(ctx: Context, c: number, useLp: boolean): Promise<boolean> {
   const demands = demandsOf(ctx.p, c);
   if (demands.length === 0) return true;
   if (findHypercube(ctx.p, c, demands, { zeroCost: true })) {
-    ctx.steps.free += demands.reduce((n, d) => n + (d.up > 0 ? 1 : 0) + (d.down > 0 ? 1 : 0), 0);
+    ctx.steps.free += tests(demands);
+    return true;
+  }
+  // One hypercube for every measure and both directions costs fewer complements than one each.
+  const joint = findHypercube(ctx.p, c, demands, { zeroCost: false });
+  if (joint) {
+    suppress(ctx.p, joint.cells);
+    ctx.steps.hypercube += tests(demands);
     return true;
   }
   let ok = true;
