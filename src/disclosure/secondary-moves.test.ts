@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditProblem } from "./audit-problem.ts";
-import { codeDim } from "./model/dims.ts";
+import { areaDim, codeDim } from "./model/dims.ts";
 import { codesAround, structuralNeighbourhood } from "./model/neighbourhood.ts";
 import type { Problem } from "./model/problem.ts";
 import { buildProblem, protectTables } from "./protect.ts";
@@ -64,6 +64,14 @@ describe("neighbourhoods built per dimension", () => {
     expect(around).toContain(0);
     expect(around).toHaveLength(4);
     expect(codesAround(dim, 2, 0).sort()).toEqual([0, 2]);
+  });
+
+  it("a municipality alone in its job centre finds partners among the other job centres", () => {
+    // RAR areas and regions left out: DK → JC101 → 101 and DK → JC147 → 147.
+    const areas = areaDim("area", ["DK", "JC101", "101", "JC147", "147"]);
+    const names = (codes: number[]) => codes.map((i) => areas.codes[i]).sort();
+    expect(names(codesAround(areas, 2, 3))).toEqual(["101", "147", "DK", "JC101", "JC147"]);
+    expect(names(codesAround(areas, 2, 0))).toEqual(["101", "DK", "JC101"]);
   });
 
   it("takes the product of each dimension's codes, dropping siblings when they are too many", () => {

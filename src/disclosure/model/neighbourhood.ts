@@ -53,8 +53,8 @@ export function neighbourhood(
 /**
  * Codes of one dimension that a change of `code` can involve: the code, everything below it (an
  * aggregate moves through its parts), everything above it (totals that move with it), and up to
- * `siblings` other parts of its own total with what is below them (partners that can take the
- * opposite change).
+ * `siblings` other parts of its totals, nearest first, with what is below them (partners that can
+ * take the opposite change).
  */
 export function codesAround(dim: Dim, code: number, siblings: number): number[] {
   const set = new Set<number>([code]);
@@ -74,8 +74,10 @@ export function codesAround(dim: Dim, code: number, siblings: number): number[] 
     }
   };
   below(code);
+  // Going up, siblings are taken from the nearest levels that have any (a municipality that is its
+  // job centre's only one finds its partners among the other job centres).
   let frontier = [code];
-  let first = true;
+  let taken = 0;
   while (frontier.length > 0) {
     const next: number[] = [];
     for (const x of frontier)
@@ -86,8 +88,6 @@ export function codesAround(dim: Dim, code: number, siblings: number): number[] 
           set.add(g.parent);
           next.push(g.parent);
         }
-        if (!first) continue;
-        let taken = 0;
         for (const s of g.children) {
           if (taken >= siblings) break;
           if (set.has(s)) continue;
@@ -97,7 +97,6 @@ export function codesAround(dim: Dim, code: number, siblings: number): number[] 
         }
       }
     frontier = next;
-    first = false;
   }
   return [...set];
 }
