@@ -31,6 +31,8 @@ export interface AuditOptions {
   readonly exact?: boolean;
   /** Told what the audit is working on (a table group and its size), for progress output. */
   readonly onStep?: (step: string) => void;
+  /** LPs far along lines of suppressed cells (8 hops), tried for this many checks at most (50). */
+  readonly farSearches?: number;
   /** Called every 1,000 sensitive cells with the cells done and the number to do. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -77,9 +79,23 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     }
   }
   const sensitive = p.sensitiveCells();
+  let farSearches = options.farSearches ?? 50;
   for (const [i, c] of sensitive.entries()) {
     if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
-    for (const d of demandsOf(p, c)) {
+    const demands = demandsOf(p, c);
+    // One hypercube of suppressed cells that meets every measure in both directions proves them all.
+    if (
+      !intervals &&
+      p.suppressed[c] &&
+      demands.length > 0 &&
+      (findHypercube(p, c, demands, { zeroCost: true }) ??
+        findHypercube(p, c, demands, { zeroCost: true, perDim: 3 }))
+    ) {
+      checks += demands.length;
+      byHypercube += demands.length;
+      continue;
+    }
+    for (const d of demands) {
       checks++;
       const x = p.values.get(d.m)?.[c] as number;
       const needUp = x + d.up;
@@ -101,14 +117,19 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
           continue;
         }
         // The suppressed cells around it per dimension (its parts, totals and partners in every linked
-        // table), then along lines of suppressed cells.
+        // table; then more partners), then along lines of suppressed cells.
         let proven = false;
         for (const near of [
           () => structuralNeighbourhood(p, c, 6000).cells,
+          () => structuralNeighbourhood(p, c, 20_000, 12).cells,
           () => neighbourhood(p, c, 4, 3000, suppressed).cells,
+          // Far along lines of suppressed cells: slow (seconds), so only for the first few cells.
+          () => (farSearches-- > 0 ? neighbourhood(p, c, 8, 30_000, suppressed).cells : []),
         ]) {
+          const vars = near().filter(suppressed);
+          if (vars.length === 0) continue;
           const ends = upOk ? "lo" : downOk ? "hi" : "both";
-          const iv = await attainable(p, d.m, c, near().filter(suppressed), ends);
+          const iv = await attainable(p, d.m, c, vars, ends);
           proven =
             iv !== null &&
             (upOk || reaches(iv.hi, needUp, true)) &&

@@ -104,13 +104,15 @@ export function codesAround(dim: Dim, code: number, siblings: number): number[] 
 /**
  * Cells a change of `c` can involve, built per dimension rather than by hops along lines: in every
  * table of `c`'s linked group, the product of `codesAround` each dimension's code of `c` (a
- * dimension `c`'s table lacks is taken whole). Fewer siblings are taken while the product exceeds
- * `max` cells; it is cut at `max` (`cut`) when even none is too many.
+ * dimension `c`'s table lacks is taken whole), with up to `siblings` partners per dimension. Fewer
+ * siblings are taken while the product exceeds `max` cells; it is cut at `max` (`cut`) when even
+ * none is too many.
  */
 export function structuralNeighbourhood(
   p: Problem,
   c: number,
   max: number,
+  siblings = 3,
 ): { cells: number[]; cut: boolean } {
   const own = p.cubes[p.cubeOf(c)] as Cube;
   const codeOf = new Map(own.dims.map((dim, d) => [dim.id, dim.codes[p.coord(own, c, d)] as string]));
@@ -125,8 +127,8 @@ export function structuralNeighbourhood(
       }),
     );
   const sizeOf = (sets: number[][][]) => sets.reduce((a, s) => a + s.reduce((b, x) => b * x.length, 1), 0);
-  let sets = setsFor(3);
-  for (const fewer of [1, 0]) if (sizeOf(sets) > max) sets = setsFor(fewer);
+  let sets = setsFor(siblings);
+  for (const fewer of [3, 1, 0]) if (fewer < siblings && sizeOf(sets) > max) sets = setsFor(fewer);
   const seen = new Set<number>();
   const out: number[] = [];
   group.forEach((cube, gi) => {

@@ -69,6 +69,8 @@ interface Context {
   readonly maxCells: number;
   /** Cells of the last, widest LP neighbourhood (0: not tried). */
   readonly wideCells: number;
+  /** LP before costly hypercubes (the LP method); otherwise hypercubes first, and a joint one. */
+  readonly lpFirst: boolean;
   readonly steps: StepCounts;
   lpSolves: number;
 }
@@ -86,8 +88,9 @@ async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: numb
 /**
  * Meets one demand (one measure, one direction) of `c`: by suppressed cells alone if a hypercube of
  * them does it; else by the cheapest hypercube with new complements (fast, checked against every
- * row); else (`useLp`) by the cheapest LP change among the cell's parts, totals and partners in every
- * linked table, then over neighbourhoods along lines (3 and 5 hops; in the LP method, no hop limit).
+ * row) and (`useLp`) the cheapest LP change among the cell's parts, totals and partners in every
+ * linked table, in the order `lpFirst` says; else by LPs over neighbourhoods along lines (3 and 5
+ * hops; in the LP method, no hop limit).
  */
 async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean): Promise<boolean> {
   const { p } = ctx;
@@ -95,18 +98,27 @@ async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean)
     ctx.steps.free++;
     return true;
   }
-  const one =
-    findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
-    findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
-  if (one) {
+  const byHypercube = () => {
+    const one =
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
+    if (!one) return false;
     suppress(p, one.cells);
     ctx.steps.hypercube++;
     return true;
-  }
-  if (!useLp) return false;
+  };
   const x = p.values.get(d.m)?.[c] as number;
   const goal = d.up > 0 ? x + d.up : x - d.down;
-  if (await byLp(ctx, c, d, goal, structuralNeighbourhood(p, c, ctx.maxCells).cells)) return true;
+  const byStructuralLp = () => byLp(ctx, c, d, goal, structuralNeighbourhood(p, c, ctx.maxCells).cells);
+  // Small problems (LP method) take the LP's cheapest change first; large ones the far faster hypercube.
+  if (ctx.lpFirst) {
+    if (useLp && (await byStructuralLp())) return true;
+    if (byHypercube()) return true;
+  } else {
+    if (byHypercube()) return true;
+    if (useLp && (await byStructuralLp())) return true;
+  }
+  if (!useLp) return false;
   const steps: [number, number][] = [
     [3, ctx.maxCells],
     [5, ctx.maxCells],
@@ -136,7 +148,7 @@ async function protectCell(ctx: Context, c: number, useLp: boolean): Promise<boo
     return true;
   }
   // One hypercube for every measure and both directions costs fewer complements than one each.
-  const joint = findHypercube(ctx.p, c, demands, { zeroCost: false });
+  const joint = ctx.lpFirst ? null : findHypercube(ctx.p, c, demands, { zeroCost: false });
   if (joint) {
     suppress(ctx.p, joint.cells);
     ctx.steps.hypercube += tests(demands);
@@ -184,13 +196,22 @@ export async function secondarySuppression(
   // The most detailed cells first: their complements often protect the totals above them too.
   const order = sensitive
     .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
-    .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
+    .sort((a, b) => {
+      const o = process.env.XORDER ?? "A";
+      if (o === "B") return a.cube - b.cube || a.w - b.w || a.c - b.c;
+      if (o === "C") return b.cube - a.cube || b.w - a.w || a.c - b.c;
+      if (o === "D") return a.w - b.w || b.cube - a.cube || a.c - b.c;
+      if (o === "E")
+        return (a.cube === 1 ? 0 : 1) - (b.cube === 1 ? 0 : 1) || b.cube - a.cube || a.w - b.w || a.c - b.c;
+      return b.cube - a.cube || a.w - b.w || a.c - b.c;
+    })
     .map((x) => x.c);
   const ctx: Context = {
     p,
     maxCells: options.lpMaxCells ?? 3000,
     // The wide LP only in the LP method (small problems): with thousands of fallbacks it is too slow.
     wideCells: method === "lp" ? (options.lpWideCells ?? 20_000) : 0,
+    lpFirst: method === "lp",
     steps: { free: 0, lp: 0, hypercube: 0 },
     lpSolves: 0,
   };
