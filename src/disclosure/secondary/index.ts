@@ -196,15 +196,7 @@ export async function secondarySuppression(
   // The most detailed cells first: their complements often protect the totals above them too.
   const order = sensitive
     .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
-    .sort((a, b) => {
-      const o = process.env.XORDER ?? "A";
-      if (o === "B") return a.cube - b.cube || a.w - b.w || a.c - b.c;
-      if (o === "C") return b.cube - a.cube || b.w - a.w || a.c - b.c;
-      if (o === "D") return a.w - b.w || b.cube - a.cube || a.c - b.c;
-      if (o === "E")
-        return (a.cube === 1 ? 0 : 1) - (b.cube === 1 ? 0 : 1) || b.cube - a.cube || a.w - b.w || a.c - b.c;
-      return b.cube - a.cube || a.w - b.w || a.c - b.c;
-    })
+    .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
     .map((x) => x.c);
   const ctx: Context = {
     p,
