@@ -172,6 +172,16 @@ export function disclosureLevel(): "full" | "threshold" {
   return process.env.JOBINDBLIK_DISCLOSURE === "full" ? "full" : "threshold";
 }
 
+/**
+ * Seconds the careful secondary search may take per group of linked tables before it falls back to
+ * hypercubes alone (JOBINDBLIK_DISCLOSURE_BUDGET, default 300), so a full build always finishes; cells
+ * left unprotected then make the audit refuse the release rather than publish it.
+ */
+export function disclosureBudgetSeconds(): number {
+  const raw = Number(process.env.JOBINDBLIK_DISCLOSURE_BUDGET);
+  return Number.isFinite(raw) && raw >= 0 ? raw : 300;
+}
+
 export interface GroupOptions {
   readonly disclosure?: ProtectOptions;
   /** Folder for the protection records (`<table>.parquet`) the audit reads; none if omitted. */
@@ -192,6 +202,7 @@ export async function compileGroup(
   for (const [i, table] of group.entries()) await compileCells(connection, table, rels[i]);
   const summary = await protectGroup(connection, group, rels, {
     level: disclosureLevel(),
+    budgetSeconds: disclosureBudgetSeconds(),
     ...options.disclosure,
   });
   for (const [i, table] of group.entries()) {
