@@ -125,4 +125,25 @@ describe("jobindblik build", () => {
     expect(recipients?.periods).toEqual(["2024M01"]);
     expect(recipients?.changedCells).toBeGreaterThan(0);
   });
+
+  it("with full disclosure control publishes only after the audit passed, and reports both", async () => {
+    const dataDir = await dataFolderWithGoldenDeliveries("full");
+    const before = process.env.JOBINDBLIK_DISCLOSURE;
+    process.env.JOBINDBLIK_DISCLOSURE = "full";
+    try {
+      const built = await buildRelease({ dataDir, through: "2024-01" });
+      expect(built.disclosure?.level).toBe("full");
+      const group = built.disclosure?.groups.find((g) => g.tables.includes("recipients-age-gender"));
+      expect(group?.tables).toEqual(["recipients", "recipients-age-gender", "recipients-origin"]);
+      expect(group?.sensitive).toBeGreaterThan(0);
+      // A cell the secondary search could not prove protected is left to the audit, which decides.
+      expect(group?.unresolved).toBeLessThan(group?.sensitive ?? 0);
+      expect(built.disclosure?.audit?.checks).toBeGreaterThan(0);
+      expect(built.release.release).toBe("2024M01-1");
+      expect(existsSync(join(dataDir, "disclosure", built.release.release))).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.JOBINDBLIK_DISCLOSURE;
+      else process.env.JOBINDBLIK_DISCLOSURE = before;
+    }
+  }, 300_000);
 });

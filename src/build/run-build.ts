@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { readBenchmarkConfig, runBenchmarkStage } from "../benchmark/index.ts";
-import { auditRelease, disclosureGroups, privateDir } from "../disclosure/index.ts";
+import { auditRelease, disclosureGroups, type GroupSummary, privateDir } from "../disclosure/index.ts";
 import { fail } from "../errors.ts";
 import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
@@ -35,6 +35,16 @@ export interface BuildResult {
   readonly upToDate: boolean;
   readonly seconds: number;
   readonly tableSeconds: Readonly<Record<string, number>>;
+  /** Disclosure control per group of linked tables, and the audit (full control only). */
+  readonly disclosure?: {
+    readonly level: "full" | "threshold";
+    readonly groups: readonly GroupSummary[];
+    readonly audit: {
+      readonly checks: number;
+      readonly suppressedCells: number;
+      readonly seconds: number;
+    } | null;
+  };
 }
 
 export function codeVersion(): string {
@@ -178,6 +188,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     const tables: TableFile[] = [];
     const revisions: Revision[] = [];
     const tableSeconds: Record<string, number> = {};
+    const groups: GroupSummary[] = [];
     // Linked tables (sharing margins) are compiled and protected together, then published one by one;
     // their protection record goes beside the warehouse for the audit, never into the release.
     recordTmp = join(options.dataDir, "disclosure", `.tmp-${releaseId}-${process.pid}`);
@@ -186,18 +197,24 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     for (const group of disclosureGroups(TABLES)) {
       step(`table ${group.map((t) => t.id).join(", ")}`);
       let t0 = Date.now();
-      await compileGroup(connection, group, { recordDir: recordTmp }, async (table, { rows }) => {
-        const file = `${table.id}.parquet`;
-        const path = join(releaseDir, file);
-        await connection.run(`COPY pub TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`);
-        if (previousDir) {
-          const revision = await revisionsAgainst(connection, previousDir, table);
-          if (revision) revisions.push(revision);
-        }
-        tables.push({ id: table.id, file, sha256: sha256File(path), rows });
-        tableSeconds[table.id] = (Date.now() - t0) / 1000;
-        t0 = Date.now();
-      });
+      const summary = await compileGroup(
+        connection,
+        group,
+        { recordDir: recordTmp },
+        async (table, { rows }) => {
+          const file = `${table.id}.parquet`;
+          const path = join(releaseDir, file);
+          await connection.run(`COPY pub TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`);
+          if (previousDir) {
+            const revision = await revisionsAgainst(connection, previousDir, table);
+            if (revision) revisions.push(revision);
+          }
+          tables.push({ id: table.id, file, sha256: sha256File(path), rows });
+          tableSeconds[table.id] = (Date.now() - t0) / 1000;
+          t0 = Date.now();
+        },
+      );
+      groups.push(summary);
     }
     const previousBatchIds = new Set(previous?.batches.map((b) => b.id) ?? []);
     const superseded = await queryRows<Supersession>(
@@ -232,11 +249,8 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     );
     writeFileSync(join(tmpDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     step("disclosure audit");
-    const audit =
-      disclosureLevel() === "full"
-        ? await auditRelease(tmpDir, recordTmp, TABLES)
-        : { ok: true, violations: [], mismatches: 0 };
-    if (!audit.ok) {
+    const audit = disclosureLevel() === "full" ? await auditRelease(tmpDir, recordTmp, TABLES) : null;
+    if (audit && !audit.ok) {
       const first = audit.violations[0];
       fail(
         "disclosure_failed",
@@ -250,7 +264,19 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     recordTmp = null;
     renameSync(tmpDir, join(releasesDir(options.dataDir), releaseId));
     tmpDir = null;
-    return { release: manifest, upToDate: false, seconds: (Date.now() - started) / 1000, tableSeconds };
+    return {
+      release: manifest,
+      upToDate: false,
+      seconds: (Date.now() - started) / 1000,
+      tableSeconds,
+      disclosure: {
+        level: disclosureLevel(),
+        groups,
+        audit: audit
+          ? { checks: audit.checks, suppressedCells: audit.suppressedCells, seconds: audit.seconds }
+          : null,
+      },
+    };
   } finally {
     warehouse.close();
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });

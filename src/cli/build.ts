@@ -1,7 +1,7 @@
 // `jobindblik build [--through YYYY-MM]` builds and publishes a new immutable release and prints its
 // id; `jobindblik releases` lists the published releases, newest first.
 import type { Command } from "commander";
-import { buildRelease, listReleases } from "../build/index.ts";
+import { type BuildResult, buildRelease, listReleases } from "../build/index.ts";
 import { globalOptions, printResult, showProgress } from "./context.ts";
 
 export function registerBuild(program: Command): void {
@@ -39,6 +39,7 @@ export function registerBuild(program: Command): void {
                 skipped: r.benchmark.skipped.length,
               }
             : null,
+          disclosure: result.disclosure ?? null,
         },
         (o) =>
           o.upToDate
@@ -54,6 +55,7 @@ export function registerBuild(program: Command): void {
                         `${o.benchmark.skipped} skipped; ${o.notes.benchmark?.length ?? 0} benchmark notes in the release notes`,
                     ]
                   : []),
+                ...disclosureLines(o.disclosure),
               ].join("\n"),
       );
     });
@@ -87,4 +89,25 @@ export function registerBuild(program: Command): void {
                 .join("\n"),
       );
     });
+}
+
+/** Full disclosure control, per group of linked tables, and the audit; nothing for the threshold rule. */
+function disclosureLines(d: BuildResult["disclosure"] | null): string[] {
+  if (d?.level !== "full") return [];
+  const n = (x: number) => x.toLocaleString("da-DK");
+  return [
+    ...d.groups
+      .filter((g) => g.sensitive > 0)
+      .map(
+        (g) =>
+          `  disclosure ${g.tables.join(", ")}: ${n(g.sensitive)} sensitive, ${n(g.secondary)} complements` +
+          `${g.unresolved > 0 ? `, ${n(g.unresolved)} unresolved` : ""} (${g.method}, ${g.seconds.toFixed(1)} s)`,
+      ),
+    ...(d.audit
+      ? [
+          `  disclosure audit passed: ${n(d.audit.checks)} checks, ${n(d.audit.suppressedCells)} suppressed cells, ` +
+            `${d.audit.seconds.toFixed(1)} s (information loss: jobindblik audit)`,
+        ]
+      : []),
+  ];
 }
