@@ -1,6 +1,11 @@
 import { DuckDBInstance } from "@duckdb/node-api";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recipients } from "../build/tables/recipients.ts";
+import { buildProblem } from "./protect.ts";
+import { DEFAULT_RULE_PARAMS } from "./rules/index.ts";
+import { thresholdRule } from "./rules/threshold.ts";
+import { testInput, testTable } from "./test-tables.ts";
 import { applyThresholdSql } from "./threshold-sql.ts";
 
 describe("threshold rule in SQL", () => {
@@ -33,6 +38,66 @@ describe("threshold rule in SQL", () => {
         [3, false, 0, null, null, null, null, null], // 5 = T is not sensitive
         [4, false, 0, null, null, null, null, null],
       ]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it("marks the same cells with the same requirements as the in-memory rule (property)", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const cell = fc.record({
+      persons: fc.integer({ min: 0, max: 9 }),
+      fte: fc.double({ min: 0, max: 9, noNaN: true }),
+    });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 30 }), async (cells) => {
+          const dims = [{ id: "x", codes: cells.map((_, i) => `c${i}`) }];
+          const table = testTable("t", dims, { persons: { x: "none" }, fte: { x: "none" } });
+          // In memory: the rule on a problem of the same cells.
+          const { problem, tables } = buildProblem([
+            testInput(table, dims, ([code], m) => {
+              const c = cells[Number((code as string).slice(1))] as { persons: number; fte: number };
+              return m === "persons" ? c.persons : c.fte;
+            }),
+          ]);
+          thresholdRule.apply({ problem, tables, params: DEFAULT_RULE_PARAMS });
+          const memory = cells.map((_, i) => [
+            i,
+            problem.sensitive[i] === 1,
+            ...["persons", "fte"].flatMap((m) => {
+              const req = problem.requirement.get(m);
+              const down = req?.down[i] as number;
+              const up = req?.up[i] as number;
+              return [Number.isNaN(down) ? null : down, Number.isNaN(up) ? null : up];
+            }),
+          ]);
+          // In SQL, on a table of the same cells.
+          const values = cells.map((c, i) => `(${i}, ${c.persons}, ${c.fte}, false)`).join(", ");
+          await connection.run(
+            `CREATE OR REPLACE TEMP TABLE w AS SELECT * FROM (VALUES ${values}) AS v(cell, persons, fte, suppressed)`,
+          );
+          await applyThresholdSql(connection, table, "w", DEFAULT_RULE_PARAMS);
+          const reader = await connection.runAndReadAll(`SELECT cell, suppressed, need_down__persons,
+            need_up__persons, need_down__fte, need_up__fte FROM w ORDER BY cell`);
+          const sql = reader
+            .getRowsJson()
+            .map((row) => row.map((v) => (typeof v === "string" ? Number(v) : v)));
+          expect(sql.length).toBe(memory.length);
+          sql.forEach((row, i) => {
+            const mem = memory[i] as (number | boolean | null)[];
+            expect(row.slice(0, 2)).toEqual(mem.slice(0, 2));
+            row.slice(2).forEach((v, k) => {
+              const w = mem[k + 2];
+              if (w === null || v === null) expect(v).toBe(w);
+              else expect(v as number).toBeCloseTo(w as number, 9);
+            });
+          });
+        }),
+        { numRuns: 60 },
+      );
     } finally {
       connection.closeSync();
       instance.closeSync();
