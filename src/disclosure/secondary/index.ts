@@ -130,6 +130,18 @@ async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean)
     // A complete neighbourhood is the whole connected part: a wider one adds nothing.
     if (hood.complete) break;
   }
+  // Small problems: perhaps already protected through suppressed cells far away (as the audit's
+  // component LP would find), which the neighbourhoods above, cut through published cells, missed.
+  if (ctx.wideCells > 0) {
+    const component = neighbourhood(
+      p,
+      c,
+      Number.POSITIVE_INFINITY,
+      ctx.wideCells,
+      (x) => p.suppressed[x] === 1,
+    );
+    if (await byLp(ctx, c, d, goal, component.cells)) return true;
+  }
   return false;
 }
 
