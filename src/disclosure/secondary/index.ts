@@ -87,12 +87,19 @@ async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: numb
 
 /**
  * Meets one demand (one measure, one direction) of `c`: by suppressed cells alone if a hypercube of
- * them does it; else by the cheapest hypercube with new complements (fast, checked against every
- * row) and (`useLp`) the cheapest LP change among the cell's parts, totals and partners in every
- * linked table, in the order `lpFirst` says; else by LPs over neighbourhoods along lines (3 and 5
- * hops; in the LP method, no hop limit).
+ * them does it; else with new complements. Large problems: the cheapest hypercube (fast, checked
+ * against every row), then (`useLp`) the cheapest LP change per dimension (the cell's parts, totals
+ * and partners in every linked table) and along lines (3 and 5 hops). Small problems (LP method): the
+ * LP along lines (3, 5 hops, then wide), then a hypercube; a cell neither protects waits for the
+ * `final` pass, which tries the LP per dimension and over the suppressed component.
  */
-async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean): Promise<boolean> {
+async function protectDemand(
+  ctx: Context,
+  c: number,
+  d: Demand,
+  useLp: boolean,
+  final: boolean,
+): Promise<boolean> {
   const { p } = ctx;
   if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) {
     ctx.steps.free++;
@@ -109,40 +116,41 @@ async function protectDemand(ctx: Context, c: number, d: Demand, useLp: boolean)
   };
   const x = p.values.get(d.m)?.[c] as number;
   const goal = d.up > 0 ? x + d.up : x - d.down;
-  const byStructuralLp = () => byLp(ctx, c, d, goal, structuralNeighbourhood(p, c, ctx.maxCells).cells);
-  // Small problems (LP method) take the LP's cheapest change first; large ones the far faster hypercube.
+  type Hood = () => { cells: number[]; last: boolean };
+  const along =
+    (hops: number, max: number): Hood =>
+    () => {
+      const hood = neighbourhood(p, c, hops, max);
+      // A complete neighbourhood is the whole connected part: a wider one adds nothing.
+      return { cells: hood.cells, last: hood.complete };
+    };
+  const perDimension: Hood = () => ({
+    cells: structuralNeighbourhood(p, c, ctx.maxCells).cells,
+    last: false,
+  });
+  // Perhaps already protected through suppressed cells far away (as the audit's component LP would
+  // find), which neighbourhoods cut through published cells miss.
+  const suppressedComponent: Hood = () => ({
+    cells: neighbourhood(p, c, Number.POSITIVE_INFINITY, ctx.wideCells, (y) => p.suppressed[y] === 1).cells,
+    last: true,
+  });
+  const byLps = async (hoods: readonly Hood[]) => {
+    for (const hood of hoods) {
+      const near = hood();
+      if (await byLp(ctx, c, d, goal, near.cells)) return true;
+      if (near.last) break;
+    }
+    return false;
+  };
   if (ctx.lpFirst) {
-    if (useLp && (await byStructuralLp())) return true;
-    if (byHypercube()) return true;
-  } else {
-    if (byHypercube()) return true;
-    if (useLp && (await byStructuralLp())) return true;
+    if (final) return useLp && (await byLps([perDimension, suppressedComponent]));
+    const hoods = [along(3, ctx.maxCells), along(5, ctx.maxCells)];
+    if (ctx.wideCells > ctx.maxCells) hoods.push(along(Number.POSITIVE_INFINITY, ctx.wideCells));
+    if (useLp && (await byLps(hoods))) return true;
+    return byHypercube();
   }
-  if (!useLp) return false;
-  const steps: [number, number][] = [
-    [3, ctx.maxCells],
-    [5, ctx.maxCells],
-  ];
-  if (ctx.wideCells > ctx.maxCells) steps.push([Number.POSITIVE_INFINITY, ctx.wideCells]);
-  for (const [hops, max] of steps) {
-    const hood = neighbourhood(p, c, hops, max);
-    if (await byLp(ctx, c, d, goal, hood.cells)) return true;
-    // A complete neighbourhood is the whole connected part: a wider one adds nothing.
-    if (hood.complete) break;
-  }
-  // Small problems: perhaps already protected through suppressed cells far away (as the audit's
-  // component LP would find), which the neighbourhoods above, cut through published cells, missed.
-  if (ctx.wideCells > 0) {
-    const component = neighbourhood(
-      p,
-      c,
-      Number.POSITIVE_INFINITY,
-      ctx.wideCells,
-      (x) => p.suppressed[x] === 1,
-    );
-    if (await byLp(ctx, c, d, goal, component.cells)) return true;
-  }
-  return false;
+  if (byHypercube()) return true;
+  return useLp && (await byLps([perDimension, along(3, ctx.maxCells), along(5, ctx.maxCells)]));
 }
 
 const tests = (demands: readonly Demand[]) =>
@@ -152,7 +160,7 @@ const tests = (demands: readonly Demand[]) =>
  * Every demand of `c`: all at once by suppressed cells, else by one new hypercube, else one measure
  * and direction at a time.
  */
-async function protectCell(ctx: Context, c: number, useLp: boolean): Promise<boolean> {
+async function protectCell(ctx: Context, c: number, useLp: boolean, final: boolean): Promise<boolean> {
   const demands = demandsOf(ctx.p, c);
   if (demands.length === 0) return true;
   if (findHypercube(ctx.p, c, demands, { zeroCost: true })) {
@@ -173,7 +181,7 @@ async function protectCell(ctx: Context, c: number, useLp: boolean): Promise<boo
       { m: dm.m, up: 0, down: dm.down },
     ]) {
       if (single.up <= 0 && single.down <= 0) continue;
-      if (!(await protectDemand(ctx, c, single, useLp))) ok = false;
+      if (!(await protectDemand(ctx, c, single, useLp, final))) ok = false;
     }
   return ok;
 }
@@ -225,12 +233,12 @@ export async function secondarySuppression(
   for (const c of order) {
     done++;
     if (done % 1000 === 0) options.onProgress?.(done, order.length);
-    if (!(await protectCell(ctx, c, Date.now() < deadline))) failed.push(c);
+    if (!(await protectCell(ctx, c, Date.now() < deadline, false))) failed.push(c);
   }
   // A cell that failed in its turn may be protected by complements chosen later for other cells;
-  // the rest get one more try (LP as well, while the budget lasts).
+  // the rest get one more try, the final pass (LPs as well, while the budget lasts).
   for (const c of failed) {
-    if (await protectCell(ctx, c, Date.now() < deadline)) continue;
+    if (await protectCell(ctx, c, Date.now() < deadline, true)) continue;
     unresolved++;
     if (unresolvedCells.length < 20) unresolvedCells.push(c);
   }
