@@ -31,8 +31,11 @@ export interface AuditOptions {
   readonly exact?: boolean;
   /** Told what the audit is working on (a table group and its size), for progress output. */
   readonly onStep?: (step: string) => void;
-  /** LPs far along lines of suppressed cells (8 hops), tried for this many checks at most (50). */
-  readonly farSearches?: number;
+  /**
+   * Seconds in all for LPs far along lines of suppressed cells (8 hops, seconds each), tried for
+   * checks nothing nearer settled (60): bounds the audit of a release with many unprotected cells.
+   */
+  readonly farSeconds?: number;
   /** Called every 1,000 sensitive cells with the cells done and the number to do. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -79,7 +82,7 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     }
   }
   const sensitive = p.sensitiveCells();
-  let farSearches = options.farSearches ?? 50;
+  let farLeftMs = (options.farSeconds ?? 60) * 1000;
   for (const [i, c] of sensitive.entries()) {
     if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
     const demands = demandsOf(p, c);
@@ -119,17 +122,20 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
         // The suppressed cells around it per dimension (its parts, totals and partners in every linked
         // table; then more partners), then along lines of suppressed cells.
         let proven = false;
-        for (const near of [
+        const hoods = [
           () => structuralNeighbourhood(p, c, 6000).cells,
           () => structuralNeighbourhood(p, c, 20_000, 12).cells,
           () => neighbourhood(p, c, 4, 3000, suppressed).cells,
-          // Far along lines of suppressed cells: slow (seconds), so only for the first few cells.
-          () => (farSearches-- > 0 ? neighbourhood(p, c, 8, 30_000, suppressed).cells : []),
-        ]) {
+          // Far along lines of suppressed cells: slow (seconds), so within a time allowance.
+          () => (farLeftMs > 0 ? neighbourhood(p, c, 8, 30_000, suppressed).cells : []),
+        ];
+        for (const [k, near] of hoods.entries()) {
+          const started = Date.now();
           const vars = near().filter(suppressed);
           if (vars.length === 0) continue;
           const ends = upOk ? "lo" : downOk ? "hi" : "both";
           const iv = await attainable(p, d.m, c, vars, ends);
+          if (k === hoods.length - 1) farLeftMs -= Date.now() - started;
           proven =
             iv !== null &&
             (upOk || reaches(iv.hi, needUp, true)) &&
