@@ -103,7 +103,7 @@ export function codesAround(dim: Dim, code: number, siblings: number): number[] 
 
 /**
  * Cells a change of `c` can involve, built per dimension rather than by hops along lines: in every
- * table of `c`'s linked group, the product of `codesAround` each dimension's code of `c` (a
+ * table of `c`'s linked group, the product of `codesAround` of each dimension's code of `c` (a
  * dimension `c`'s table lacks is taken whole), with up to `siblings` partners per dimension. Fewer
  * siblings are taken while the product exceeds `max` cells; it is cut at `max` (`cut`) when even
  * none is too many.
@@ -118,12 +118,12 @@ export function structuralNeighbourhood(
   const codeOf = new Map(own.dims.map((dim, d) => [dim.id, dim.codes[p.coord(own, c, d)] as string]));
   const base = own.linkedCube >= 0 ? own.linkedCube : p.cubeOf(c);
   const group = p.cubes.filter((x, i) => i === base || x.linkedCube === base);
-  const setsFor = (siblings: number) =>
+  const setsFor = (partners: number) =>
     group.map((cube) =>
       cube.dims.map((dim) => {
         const code = codeOf.get(dim.id);
         const at = code === undefined ? -1 : dim.codes.indexOf(code);
-        return at < 0 ? dim.codes.map((_, i) => i) : codesAround(dim, at, siblings);
+        return at < 0 ? dim.codes.map((_, i) => i) : codesAround(dim, at, partners);
       }),
     );
   const sizeOf = (sets: number[][][]) => sets.reduce((a, s) => a + s.reduce((b, x) => b * x.length, 1), 0);
