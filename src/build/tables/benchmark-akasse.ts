@@ -6,6 +6,7 @@
 import { AKASSE_INDICATORS, akasseColumns } from "../../benchmark/akasse.ts";
 import { periodDimension } from "../dimensions.ts";
 import { akasseDimension } from "../dimensions-extra.ts";
+import { notApplicableMeasure } from "../measures.ts";
 import type { Label, MeasureDef, TableDef } from "./types.ts";
 
 interface IndicatorText {
@@ -127,15 +128,8 @@ function indicatorMeasures(id: string): MeasureDef[] {
   ];
 }
 
-const caseCount = (id: string, label: Label, definition: Label): MeasureDef => ({
-  id,
-  label,
-  definition,
-  unit: "count",
-  decimals: 0,
-  higherIsBetter: null,
-  whenEmpty: "not_applicable",
-});
+const caseCount = (id: string, label: Label, definition: Label): MeasureDef =>
+  notApplicableMeasure(id, "count", 0, label, definition);
 
 export const benchmarkAkasse: TableDef = {
   id: "benchmark-akasse",
