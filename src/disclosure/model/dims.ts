@@ -25,6 +25,27 @@ export interface Dim {
   readonly days: Float64Array;
 }
 
+/** Descendants of `code` (below it in any group), each once. */
+export function descendants(dim: Dim, code: number): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>([code]);
+  const stack = [code];
+  while (stack.length > 0) {
+    const x = stack.pop() as number;
+    for (const gi of dim.groupsOf[x] ?? []) {
+      const g = dim.groups[gi];
+      if (!g || g.parent !== x) continue;
+      for (const ch of g.children)
+        if (!seen.has(ch)) {
+          seen.add(ch);
+          out.push(ch);
+          stack.push(ch);
+        }
+    }
+  }
+  return out;
+}
+
 function finish(
   id: string,
   codes: readonly string[],

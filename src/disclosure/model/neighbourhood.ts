@@ -1,5 +1,5 @@
 // Cells near a cell along the relations: those sharing a line with it, then with those, and so on.
-import type { Dim, Group } from "./dims.ts";
+import { type Dim, descendants, type Group } from "./dims.ts";
 import type { Cube, Problem } from "./problem.ts";
 import { type Line, lineKey, linesThrough } from "./rows.ts";
 
@@ -57,23 +57,10 @@ export function neighbourhood(
  * take the opposite change).
  */
 export function codesAround(dim: Dim, code: number, siblings: number): number[] {
-  const set = new Set<number>([code]);
+  const set = new Set<number>([code, ...descendants(dim, code)]);
   const below = (from: number) => {
-    const stack = [from];
-    while (stack.length > 0) {
-      const x = stack.pop() as number;
-      for (const gi of dim.groupsOf[x] ?? []) {
-        const g = dim.groups[gi] as Group;
-        if (g.parent !== x) continue;
-        for (const ch of g.children)
-          if (!set.has(ch)) {
-            set.add(ch);
-            stack.push(ch);
-          }
-      }
-    }
+    for (const x of descendants(dim, from)) set.add(x);
   };
-  below(code);
   // Going up, siblings are taken from the nearest levels that have any (a municipality that is its
   // job centre's only one finds its partners among the other job centres).
   let frontier = [code];

@@ -4,7 +4,7 @@
 // of a shared margin is carried into the other tables by a vertical move (a part and its total). A
 // candidate is accepted only after feasibleChange() checked it against every row around it, so the
 // search may be rough: it proves protection when it succeeds and never claims it otherwise.
-import type { Dim } from "../model/dims.ts";
+import { type Dim, descendants } from "../model/dims.ts";
 import type { Cube, Problem } from "../model/problem.ts";
 import { feasibleChange } from "../model/rows.ts";
 
@@ -66,27 +66,6 @@ function nearLeaves(dim: Dim, leaf: number, own: ReadonlySet<number>, enough: nu
         out.push(x);
       }
     if (out.length >= enough) break;
-  }
-  return out;
-}
-
-/** Descendants of `code` (below it in any group), each once. */
-function descendants(dim: Dim, code: number): number[] {
-  const out: number[] = [];
-  const seen = new Set<number>([code]);
-  const stack = [code];
-  while (stack.length > 0) {
-    const x = stack.pop() as number;
-    for (const gi of dim.groupsOf[x] ?? []) {
-      const g = dim.groups[gi];
-      if (!g || g.parent !== x) continue;
-      for (const ch of g.children)
-        if (!seen.has(ch)) {
-          seen.add(ch);
-          out.push(ch);
-          stack.push(ch);
-        }
-    }
   }
   return out;
 }
