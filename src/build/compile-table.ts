@@ -12,6 +12,7 @@ import {
   protectGroup,
   writeProtectionRecord,
 } from "../disclosure/index.ts";
+import { fail } from "../errors.ts";
 import { quoteIdentifier as qi, quoteLiteral as ql } from "../store/sql.ts";
 import type { DimensionDef, TableDef } from "./tables/types.ts";
 
@@ -175,11 +176,16 @@ export function disclosureLevel(): "full" | "threshold" {
 /**
  * Seconds the careful secondary search may take per group of linked tables before it falls back to
  * hypercubes alone (JOBINDBLIK_DISCLOSURE_BUDGET, default 300), so a full build always finishes; cells
- * left unprotected then make the audit refuse the release rather than publish it.
+ * left unprotected then make the audit refuse the release rather than publish it. A value that is not
+ * a number of seconds is refused rather than silently replaced by the default.
  */
 export function disclosureBudgetSeconds(): number {
-  const raw = Number(process.env.JOBINDBLIK_DISCLOSURE_BUDGET);
-  return Number.isFinite(raw) && raw >= 0 ? raw : 300;
+  const text = process.env.JOBINDBLIK_DISCLOSURE_BUDGET;
+  if (text === undefined || text.trim() === "") return 300;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    fail("bad_argument", `JOBINDBLIK_DISCLOSURE_BUDGET must be a number of seconds ≥ 0, not "${text}"`);
+  return seconds;
 }
 
 export interface GroupOptions {
@@ -202,7 +208,7 @@ export async function compileGroup(
   for (const [i, table] of group.entries()) await compileCells(connection, table, rels[i]);
   const summary = await protectGroup(connection, group, rels, {
     level: disclosureLevel(),
-    budgetSeconds: disclosureBudgetSeconds(),
+    ...(disclosureLevel() === "full" ? { budgetSeconds: disclosureBudgetSeconds() } : {}),
     ...options.disclosure,
   });
   for (const [i, table] of group.entries()) {

@@ -126,6 +126,31 @@ describe("jobindblik build", () => {
     expect(recipients?.changedCells).toBeGreaterThan(0);
   });
 
+  it("refuses a disclosure time budget that is not a number of seconds, before any work", async () => {
+    const before = {
+      level: process.env.JOBINDBLIK_DISCLOSURE,
+      budget: process.env.JOBINDBLIK_DISCLOSURE_BUDGET,
+    };
+    process.env.JOBINDBLIK_DISCLOSURE = "full";
+    process.env.JOBINDBLIK_DISCLOSURE_BUDGET = "five minutes";
+    try {
+      await expectAppError(
+        buildRelease({ dataDir: join(tmp, "budget") }),
+        "bad_argument",
+        /JOBINDBLIK_DISCLOSURE_BUDGET must be a number of seconds ≥ 0, not "five minutes"/,
+      );
+      expect(listReleases(join(tmp, "budget"))).toEqual([]);
+    } finally {
+      for (const [key, value] of [
+        ["JOBINDBLIK_DISCLOSURE", before.level],
+        ["JOBINDBLIK_DISCLOSURE_BUDGET", before.budget],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
   it("with full disclosure control publishes only after the audit passed, and reports both", async () => {
     const dataDir = await dataFolderWithGoldenDeliveries("full");
     const before = process.env.JOBINDBLIK_DISCLOSURE;

@@ -11,7 +11,7 @@ import { auditRelease, disclosureGroups, type GroupSummary, privateDir } from ".
 import { fail } from "../errors.ts";
 import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
-import { compileGroup, disclosureLevel } from "./compile-table.ts";
+import { compileGroup, disclosureBudgetSeconds, disclosureLevel } from "./compile-table.ts";
 import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
 import { createInputViews, periodsOfSpan, prepareBuild } from "./prepare/index.ts";
 import { publishedCatalogue } from "./release-catalogue.ts";
@@ -141,6 +141,8 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
   const step = options.onStep ?? (() => {});
   const now = options.now ?? (() => new Date());
   validateCatalogue(TABLES);
+  // A bad disclosure setting is refused before any work, not after the first table.
+  if (disclosureLevel() === "full") disclosureBudgetSeconds();
   removeAbandonedBuilds(options.dataDir);
   const spillDir = join(options.dataDir, ".spill");
   const warehouse = await openWarehouse(options.dataDir, {
