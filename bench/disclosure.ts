@@ -1,4 +1,4 @@
-// `npm run bench -- disclosure [--data DIR] [--month 2025M12] [--method auto|lp|hypercube]
+// `npm run bench -- disclosure [--data DIR] [--month 2025M12] [--from 2025M10] [--method auto|lp|hypercube]
 // [--tables recipients,...] [--budget SECONDS]`: primary
 // and secondary suppression plus the audit of the three linked `recipients*` tables for one month of
 // an ingested warehouse (a copy is opened, so the original is never locked or changed), and as a
@@ -27,6 +27,8 @@ function weightedLoss(p: Problem): number {
 
 const dataDir = flag("data", "/tmp/data-s1");
 const month = flag("month", "2025M12");
+// First month of the block (default: the month alone); e.g. --from 2025M10 adds 2025K4 and its months.
+const from = flag("from", month);
 const method = flag("method", "auto") as Method;
 const budget = flag("budget", "");
 const tableIds = flag("tables", "recipients,recipients-age-gender,recipients-origin").split(",");
@@ -42,7 +44,7 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 copyFileSync(source, join(work, "warehouse.duckdb"));
 process.stdout.write(
-  `disclosure benchmark: ${tableIds.join(", ")} for ${month} of ${dataDir}; ${machine()}\n`,
+  `disclosure benchmark: ${tableIds.join(", ")} for ${from === month ? month : `${from}–${month}`} of ${dataDir}; ${machine()}\n`,
 );
 
 const instance = await DuckDBInstance.create(join(work, "warehouse.duckdb"), {
@@ -52,7 +54,7 @@ const instance = await DuckDBInstance.create(join(work, "warehouse.duckdb"), {
 const connection = await instance.connect();
 try {
   await createInputViews(connection);
-  const prep = await timed(() => prepareBuild(connection, { firstMonth: month, throughMonth: month }));
+  const prep = await timed(() => prepareBuild(connection, { firstMonth: from, throughMonth: month }));
   const group = tableIds.map((id) => TABLES.find((t) => t.id === id) as (typeof TABLES)[number]);
   const cells = await timed(async () => {
     const inputs: TableInput[] = [];

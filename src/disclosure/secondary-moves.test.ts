@@ -106,3 +106,60 @@ describe("time budget", () => {
     expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
   });
 });
+
+// Months and their quarter × gender. One woman is on benefit all of January and half of February:
+// persons (K) 1, 1, 0 in the months and 1 in the quarter; fte (K) 1, 0.5, 0 and
+// (31 × 1 + 28 × 0.5) / 90 = 0.5 in the quarter. Men: 20 each month, 25 in the quarter, fte 20.
+// Persons are a union over periods, fte a mean weighted by days, genders a partition.
+describe("moves of a quarter through its months", () => {
+  const periods = ["2025M01", "2025M02", "2025M03", "2025K1"];
+  const pdims = [
+    { id: "period", kind: "period" as const, codes: periods },
+    { id: "gender", codes: ["total", "K", "M"] },
+  ];
+  const K: Record<string, Record<string, number>> = {
+    persons: { "2025M01": 1, "2025M02": 1, "2025M03": 0, "2025K1": 1 },
+    fte: { "2025M01": 1, "2025M02": 0.5, "2025M03": 0, "2025K1": 0.5 },
+  };
+  const M: Record<string, Record<string, number>> = {
+    persons: { "2025M01": 20, "2025M02": 20, "2025M03": 20, "2025K1": 25 },
+    fte: { "2025M01": 20, "2025M02": 20, "2025M03": 20, "2025K1": 20 },
+  };
+  const quarterInput = () =>
+    testInput(
+      testTable("pq", pdims, {
+        persons: { period: "union", gender: "sum" },
+        fte: { period: "mean", gender: "sum" },
+      }),
+      pdims,
+      ([period, gender], m) => {
+        const k = K[m]?.[period as string] as number;
+        const men = M[m]?.[period as string] as number;
+        return gender === "K" ? k : gender === "M" ? men : k + men;
+      },
+    );
+
+  it("empties the quarter's cell by moving every month in proportion (fte weighted by days)", () => {
+    const { problem: p } = buildProblem([quarterInput()]);
+    for (const period of periods)
+      for (const g of ["total", "K"]) p.suppressed[cellId(p, `pq period=${period} gender=${g}`)] = 1;
+    const c = cellId(p, "pq period=2025K1 gender=K");
+    // Down to 0 persons: both January and February must go to 0 with it (a quarter ≥ each month).
+    expect(findHypercube(p, c, [{ m: "persons", up: 0, down: 1 }], { zeroCost: true })).not.toBeNull();
+    // fte 0.5 → 0 takes January 1 → 0 and February 0.5 → 0: a move in person-days.
+    expect(findHypercube(p, c, [{ m: "fte", up: 0, down: 0.5 }], { zeroCost: true })).not.toBeNull();
+    // With February published the quarter keeps at least its 1 person and its 14 / 90 fte.
+    p.suppressed[cellId(p, "pq period=2025M02 gender=K")] = 0;
+    expect(findHypercube(p, c, [{ m: "persons", up: 0, down: 1 }], { zeroCost: true })).toBeNull();
+    expect(findHypercube(p, c, [{ m: "fte", up: 0, down: 0.5 }], { zeroCost: true })).toBeNull();
+  });
+
+  it("protection of months and quarter together passes the exact audit", async () => {
+    const { problem } = await protectTables([quarterInput()], { method: "hypercube" });
+    expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);
+    const iv = (await auditProblem(problem, { exact: true })).intervals
+      ?.get("persons")
+      ?.get(cellId(problem, "pq period=2025K1 gender=K"));
+    expect(iv?.lo).toBe(0);
+  });
+});

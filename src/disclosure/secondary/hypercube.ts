@@ -97,7 +97,7 @@ function splitMoves(dim: Dim, code: number, value: (code: number) => number): Mo
     coefs: [...coef.values()],
   });
   if (parents.length === 0) return [toMove(own)];
-  // With every total above (a tree: each code has one parent group; periods are not split).
+  // With every total above (each code's totals, transitively: in periods a quarter's year and windows).
   const up = new Map(own);
   let frontier = [code];
   while (frontier.length > 0) {
@@ -189,8 +189,10 @@ export function findHypercube(
         );
       });
     const own = new Set(dim.leaves[code]);
-    const scored: { m: Move; score: number }[] = [];
-    const consider = (mv: Move, keepsMargin: boolean) => {
+    const scored: { m: Move; score: number; split?: boolean }[] = [];
+    const consider = (mv: Move, keepsMargin: boolean, split = false) => {
+      // A move between two leaves under the cell (months of a quarter) leaves the cell where it is.
+      if (!mv.codes.includes(code)) return;
       let score = 0;
       for (let j = 0; j < mv.codes.length; j++) {
         const x = mv.codes[j] as number;
@@ -206,17 +208,21 @@ export function findHypercube(
       }
       // In a linked table, a move that keeps the shared margin still keeps the other tables out.
       if (extra.has(d) && keepsMargin) score += 1e6;
-      scored.push({ m: mv, score });
+      scored.push({ m: mv, score, split });
     };
     for (const leaf of leaves.slice(0, 2))
       for (const partner of [-1, ...nearLeaves(dim, leaf, own, 12)])
         consider(move(dim, leaf, partner), partner < 0);
     // An aggregate can also move through all its parts at once, each in proportion to its value on the
-    // cell's line (one part alone has too little room to empty it). Measure by measure, as the shares
-    // differ; not along periods, whose `mean` rows weigh by days.
-    if (leaves.length > 1 && demands.length === 1 && cube.relations.get(primary.m)?.[d] !== "mean") {
-      const value = (x: number) => primaryValues[p.canon[lineCell(d, x)] as number] as number;
-      for (const mv of splitMoves(dim, code, value)) consider(mv, false);
+    // cell's line (one part alone has too little room to empty it: a quarter of one person is that
+    // person in each month). Measure by measure, as the shares differ. Along a `mean` relation (fte
+    // over periods) a move is held in person-days (works() divides by each period's days), so the
+    // shares are of value × days.
+    if (leaves.length > 1 && demands.length === 1) {
+      const byDays = cube.relations.get(primary.m)?.[d] === "mean";
+      const value = (x: number) =>
+        (primaryValues[p.canon[lineCell(d, x)] as number] as number) * (byDays ? (dim.days[x] as number) : 1);
+      for (const mv of splitMoves(dim, code, value)) consider(mv, false, true);
     }
     scored.sort((a, b) => a.score - b.score);
     const kept = scored.slice(0, perDim);
@@ -224,6 +230,10 @@ export function findHypercube(
     // room: keep one as the last resort.
     const vertical = scored.find((x) => x.m.coefs.every((a) => a > 0));
     if (vertical && !kept.includes(vertical)) kept.push(vertical);
+    // So is the cheapest move through all parts: often the only way down for an aggregate (a quarter
+    // stays at least each of its months), however cheap a move through one part looks.
+    const split = scored.find((x) => x.split);
+    if (split && !kept.includes(split)) kept.push(split);
     return kept.map((x) => x.m);
   });
   if (moves.some((m) => m.length === 0)) return null;
@@ -251,9 +261,9 @@ export function findHypercube(
   }
   // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
   // room whenever the totals do.
-  const allVertical = moves.map((m) => m[m.length - 1] as Move);
-  if (allVertical.every((m) => m.coefs.every((a) => a > 0))) {
-    const cand = assemble(p, k, coords, allVertical, demands, options.zeroCost);
+  const allVertical = moves.map((m) => m.find((x) => x.coefs.every((a) => a > 0)));
+  if (allVertical.every((m) => m !== undefined)) {
+    const cand = assemble(p, k, coords, allVertical as Move[], demands, options.zeroCost);
     if (cand && (!options.zeroCost || cand.cost === 0) && works(p, c, cand, demands))
       return { cells: [...cand.cells.keys()], cost: cand.cost };
   }
