@@ -154,6 +154,16 @@ describe("moves of a quarter through its months", () => {
     expect(findHypercube(p, c, [{ m: "fte", up: 0, down: 0.5 }], { zeroCost: true })).toBeNull();
   });
 
+  it("a month moves alone where its quarter's persons have slack (a union), never its fte (a mean)", () => {
+    const { problem: p } = buildProblem([quarterInput()]);
+    for (const g of ["total", "K"]) p.suppressed[cellId(p, `pq period=2025M01 gender=${g}`)] = 1;
+    const c = cellId(p, "pq period=2025M01 gender=K");
+    // The quarter still has its woman through February: January may lose her, quarter published.
+    expect(findHypercube(p, c, [{ m: "persons", up: 0, down: 1 }], { zeroCost: true })).not.toBeNull();
+    // Her fte in January is fixed by the published quarter, February and March.
+    expect(findHypercube(p, c, [{ m: "fte", up: 0, down: 1 }], { zeroCost: true })).toBeNull();
+  });
+
   it("protection of months and quarter together passes the exact audit", async () => {
     const { problem } = await protectTables([quarterInput()], { method: "hypercube" });
     expect((await auditProblem(problem, { exact: true })).violations).toEqual([]);

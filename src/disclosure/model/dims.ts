@@ -13,6 +13,7 @@ export interface Group {
 
 export interface Dim {
   readonly id: string;
+  readonly kind: "code" | "area" | "period";
   readonly codes: readonly string[];
   readonly groups: readonly Group[];
   /** Per code: the groups it appears in, as parent or child. */
@@ -47,6 +48,7 @@ export function descendants(dim: Dim, code: number): number[] {
 }
 
 function finish(
+  kind: Dim["kind"],
   id: string,
   codes: readonly string[],
   groups: Group[],
@@ -63,6 +65,7 @@ function finish(
     for (const leaf of leaves) covering[leaf]?.push(code);
   });
   return {
+    kind,
     id,
     codes,
     groups,
@@ -79,6 +82,7 @@ export function codeDim(id: string, codes: readonly string[]): Dim {
   const parts = codes.map((_, i) => i).filter((i) => i !== total);
   const groups = total >= 0 && parts.length > 0 ? [{ parent: total, children: parts }] : [];
   return finish(
+    "code",
     id,
     codes,
     groups,
@@ -89,6 +93,7 @@ export function codeDim(id: string, codes: readonly string[]): Dim {
 /** A dimension without relations: every code stands alone. */
 export function freeDim(id: string, codes: readonly string[]): Dim {
   return finish(
+    "code",
     id,
     codes,
     [],
@@ -138,6 +143,7 @@ export function areaDim(id: string, codes: readonly string[]): Dim {
   });
   // An area with no municipality present (levels left out) covers its nearest present descendants.
   return finish(
+    "area",
     id,
     codes,
     groups,
@@ -191,6 +197,7 @@ export function periodDim(id: string, codes: readonly string[], mode: "flow" | "
     }
   });
   return finish(
+    "period",
     id,
     codes,
     groups,

@@ -210,6 +210,13 @@ export function findHypercube(
       if (extra.has(d) && keepsMargin) score += 1e6;
       scored.push({ m: mv, score, split });
     };
+    // Distinct persons over periods are a union: a month may move alone within the slack of its rows
+    // (persons counted in several months of the quarter), the cheapest move when it fits, which works()
+    // decides; it is tried first, beside the others.
+    const alone =
+      dim.kind === "period" && demands.every((dm) => cube.relations.get(dm.m)?.[d] === "union")
+        ? { codes: [code], coefs: [1] }
+        : null;
     for (const leaf of leaves.slice(0, 2))
       for (const partner of [-1, ...nearLeaves(dim, leaf, own, 12)])
         consider(move(dim, leaf, partner), partner < 0);
@@ -234,6 +241,7 @@ export function findHypercube(
     // stays at least each of its months), however cheap a move through one part looks.
     const split = scored.find((x) => x.split);
     if (split && !kept.includes(split)) kept.push(split);
+    if (alone) kept.unshift({ m: alone, score: 0 });
     return kept.map((x) => x.m);
   });
   if (moves.some((m) => m.length === 0)) return null;
