@@ -49,7 +49,9 @@ export class Problem {
   readonly values = new Map<string, Float64Array>();
   readonly suppressed: Uint8Array;
   readonly sensitive: Uint8Array;
-  /** Cost of suppressing a cell (1 + its count). */
+  /** The cell's primary count (persons), 0 where none: what information loss is reported in. */
+  readonly count: Float64Array;
+  /** Cost of suppressing a cell, as secondary suppression weighs it (see buildProblem). */
   readonly weight: Float64Array;
   readonly requirement = new Map<string, Requirement>();
 
@@ -118,6 +120,7 @@ export class Problem {
     });
     this.suppressed = new Uint8Array(offset);
     this.sensitive = new Uint8Array(offset);
+    this.count = new Float64Array(offset);
     this.weight = new Float64Array(offset).fill(1);
     for (const m of this.values.keys()) {
       this.requirement.set(m, {
