@@ -10,6 +10,8 @@ export interface Row {
   readonly ids: number[];
   readonly coefs: number[];
   readonly eq: boolean;
+  /** The call of rowsAround / feasibleChange that last visited the row (visit each row once). */
+  mark?: number;
 }
 
 export interface Line {
@@ -79,51 +81,71 @@ export function lineRows(p: Problem, line: Line, m: string): Row[] {
     ids: [parent, ...children],
     coefs: [w(group.parent), ...group.children.map((c) => -w(c))],
     eq: kind === "sum" || kind === "mean",
+    mark: 0,
   };
   rows.push(total);
-  if (kind === "union") for (const c of children) rows.push({ ids: [c, parent], coefs: [1, -1], eq: false });
+  if (kind === "union")
+    for (const c of children) rows.push({ ids: [c, parent], coefs: [1, -1], eq: false, mark: 0 });
   return rows.filter((r) => rowHolds(r, x));
 }
 
 // Rows depend on the true values only, never on which cells are suppressed: each line's rows are
-// derived once per problem and measure.
-const rowCache = new WeakMap<Problem, Map<string, Map<number, Row[]>>>();
+// derived once per problem and measure, and so is the list of rows through each cell.
+interface Cache {
+  readonly byLine: Map<number, Row[]>;
+  readonly byCell: Map<number, Row[]>;
+}
+const rowCache = new WeakMap<Problem, Map<string, Cache>>();
+// Numbers each visit; rows remember the last one that saw them.
+let calls = 0;
 
-function cachedRows(p: Problem, m: string): Map<number, Row[]> {
+function cacheOf(p: Problem, m: string): Cache {
   let byMeasure = rowCache.get(p);
   if (!byMeasure) {
     byMeasure = new Map();
     rowCache.set(p, byMeasure);
   }
-  let rows = byMeasure.get(m);
-  if (!rows) {
-    rows = new Map();
-    byMeasure.set(m, rows);
+  let cache = byMeasure.get(m);
+  if (!cache) {
+    cache = { byLine: new Map(), byCell: new Map() };
+    byMeasure.set(m, cache);
   }
+  return cache;
+}
+
+/** Rows of measure `m` on the lines through canonical cell `c` (in every cube it appears in). */
+function rowsThrough(p: Problem, cache: Cache, c: number, m: string): Row[] {
+  let rows = cache.byCell.get(c);
+  if (rows) return rows;
+  rows = [];
+  const seen = new Set<number>();
+  for (const line of linesThrough(p, c)) {
+    const key = lineKey(line);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let found = cache.byLine.get(key);
+    if (!found) {
+      found = lineRows(p, line, m);
+      cache.byLine.set(key, found);
+    }
+    for (const r of found) rows.push(r);
+  }
+  cache.byCell.set(c, rows);
   return rows;
 }
 
 /** Rows of measure `m` on every line through any of `cells`, each once. */
 export function rowsAround(p: Problem, cells: Iterable<number>, m: string): Row[] {
-  const cache = cachedRows(p, m);
-  const seen = new Set<number>();
-  const rows: Row[] = [];
-  const lines: Line[] = [];
-  for (const c of cells) {
-    lines.length = 0;
-    for (const line of linesThrough(p, c, lines)) {
-      const key = lineKey(line);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let found = cache.get(key);
-      if (!found) {
-        found = lineRows(p, line, m);
-        cache.set(key, found);
-      }
-      for (const r of found) rows.push(r);
+  const cache = cacheOf(p, m);
+  const call = ++calls;
+  const out: Row[] = [];
+  for (const c of cells)
+    for (const r of rowsThrough(p, cache, c, m)) {
+      if (r.mark === call) continue;
+      r.mark = call;
+      out.push(r);
     }
-  }
-  return rows;
+  return out;
 }
 
 /**
@@ -134,7 +156,22 @@ export function rowsAround(p: Problem, cells: Iterable<number>, m: string): Row[
 export function feasibleChange(p: Problem, m: string, delta: ReadonlyMap<number, number>): boolean {
   const values = p.values.get(m) as Float64Array;
   for (const [c, d] of delta) if ((values[c] as number) + d < -1e-9) return false;
-  const x = (i: number) => (values[i] as number) + (delta.get(i) ?? 0);
-  for (const row of rowsAround(p, delta.keys(), m)) if (!rowHolds(row, x, 1e-6)) return false;
+  const cache = cacheOf(p, m);
+  const call = ++calls;
+  for (const c of delta.keys())
+    for (const row of rowsThrough(p, cache, c, m)) {
+      if (row.mark === call) continue;
+      row.mark = call;
+      // rowHolds, inlined: this is the innermost loop of every hypercube check.
+      let sum = 0;
+      let scale = 1;
+      for (let k = 0; k < row.ids.length; k++) {
+        const id = row.ids[k] as number;
+        const t = (row.coefs[k] as number) * ((values[id] as number) + (delta.get(id) ?? 0));
+        sum += t;
+        scale += Math.abs(t);
+      }
+      if (row.eq ? Math.abs(sum) > 1e-6 * scale : sum > 1e-6 * scale) return false;
+    }
   return true;
 }

@@ -246,25 +246,23 @@ export function findHypercube(
   });
   if (moves.some((m) => m.length === 0)) return null;
 
-  const candidates: Candidate[] = [];
+  // Every combination is priced by a walk that allocates nothing; only the cheapest are built and
+  // checked against the rows.
+  const priced: { choice: number[]; cost: number }[] = [];
   const choice = new Array<number>(moves.length).fill(0);
+  const chosen = (ch: readonly number[]) => moves.map((m, d) => m[ch[d] as number] as Move);
   for (;;) {
-    const cand = assemble(
-      p,
-      k,
-      coords,
-      moves.map((m, d) => m[choice[d] as number] as Move),
-      demands,
-      options.zeroCost,
-    );
-    if (cand && (!options.zeroCost || cand.cost === 0)) candidates.push(cand);
+    const cost = priceOf(p, k, coords, chosen(choice), demands, options.zeroCost);
+    if (cost === 0 || (!options.zeroCost && Number.isFinite(cost)))
+      priced.push({ choice: [...choice], cost });
     let d = 0;
     while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
     if (d === choice.length) break;
     choice[d] = (choice[d] as number) + 1;
   }
-  candidates.sort((a, b) => a.cost - b.cost);
-  for (const cand of candidates.slice(0, 24)) {
+  priced.sort((a, b) => a.cost - b.cost);
+  for (const { choice: ch } of priced.slice(0, 24)) {
+    const cand = assemble(p, k, coords, chosen(ch), demands) as Candidate;
     if (works(p, c, cand, demands)) return { cells: [...cand.cells.keys()], cost: cand.cost };
   }
   // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
@@ -278,22 +276,23 @@ export function findHypercube(
   return null;
 }
 
+type Visit = (id: number, coef: number, days: number, mean: ReadonlySet<string>) => void;
+
 /**
- * The cells of the product of the moves (and vertical moves in linked tables), with coefficients; null
- * as soon as a cell is not suppressed when only suppressed cells may move (`zeroCost`).
+ * Visits every cell of the product of the moves (and vertical moves in linked tables) with its
+ * coefficient (a canonical cell may come twice, through an alias); false as soon as a cell is not
+ * suppressed when only suppressed cells may move (`zeroCost`).
  */
-function assemble(
+function walk(
   p: Problem,
   k: number,
   coords: readonly number[],
   chosen: readonly Move[],
   demands: readonly Demand[],
-  zeroCost = false,
-): Candidate | null {
+  zeroCost: boolean,
+  visit: Visit,
+): boolean {
   const cube = p.cubes[k] as Cube;
-  const cells = new Map<number, number>();
-  const days = new Map<number, number>();
-  const mean = new Map<number, ReadonlySet<string>>();
   let blocked = false;
   // Visits every cell of the product of `parts` in cube `cb`, scaled by `scale`.
   const product = (cb: Cube, parts: readonly Move[], scale: number) => {
@@ -314,9 +313,7 @@ function assemble(
         blocked = true;
         return;
       }
-      cells.set(id, coef);
-      days.set(id, periodDays[(parts[0] as Move).codes[idx[0] as number] as number] as number);
-      mean.set(id, meanHere);
+      visit(id, coef, periodDays[(parts[0] as Move).codes[idx[0] as number] as number] as number, meanHere);
       let d = 0;
       while (d < idx.length && (idx[d] as number) + 1 >= (parts[d] as Move).codes.length) idx[d++] = 0;
       if (d === idx.length) return;
@@ -324,7 +321,7 @@ function assemble(
     }
   };
   product(cube, chosen, 1);
-  if (blocked) return null;
+  if (blocked) return false;
 
   // Linked tables: the base cube's cells are margins of every cube linked to it.
   const baseIdx = cube.linkedCube >= 0 ? cube.linkedCube : k;
@@ -340,7 +337,7 @@ function assemble(
     });
     shared = cube.sharedDims.map((d) => chosen[d] as Move);
   } else shared = [...chosen];
-  if (atTotals === 0) return finish(p, cells, days, mean);
+  if (atTotals === 0) return true;
   p.cubes.forEach((x, xi) => {
     if (x.linkedCube !== baseIdx || xi === k) return;
     const extraDims = x.dims.map((_, d) => d).filter((d) => !x.sharedDims.includes(d));
@@ -378,7 +375,60 @@ function assemble(
     }
     product(x, parts, atTotals);
   });
-  return blocked ? null : finish(p, cells, days, mean);
+  return !blocked;
+}
+
+/** The product's cells with their coefficients, days and `mean` measures, and its cost. */
+function assemble(
+  p: Problem,
+  k: number,
+  coords: readonly number[],
+  chosen: readonly Move[],
+  demands: readonly Demand[],
+  zeroCost = false,
+): Candidate | null {
+  const cells = new Map<number, number>();
+  const days = new Map<number, number>();
+  const mean = new Map<number, ReadonlySet<string>>();
+  const ok = walk(p, k, coords, chosen, demands, zeroCost, (id, coef, d, m) => {
+    cells.set(id, coef);
+    days.set(id, d);
+    mean.set(id, m);
+  });
+  return ok ? finish(p, cells, days, mean) : null;
+}
+
+// Per problem, the call in which each cell was last counted: a product's cost counts a cell once
+// without a set.
+const stamps = new WeakMap<Problem, { mark: Int32Array; call: number }>();
+
+/** Weight of the product's cells not yet suppressed (each once); Infinity if blocked. */
+function priceOf(
+  p: Problem,
+  k: number,
+  coords: readonly number[],
+  chosen: readonly Move[],
+  demands: readonly Demand[],
+  zeroCost: boolean,
+): number {
+  let st = stamps.get(p);
+  if (!st) {
+    st = { mark: new Int32Array(p.size), call: 0 };
+    stamps.set(p, st);
+  }
+  if (st.call === 0x7fffffff) {
+    st.mark.fill(0);
+    st.call = 0;
+  }
+  const { mark } = st;
+  const call = ++st.call;
+  let cost = 0;
+  const ok = walk(p, k, coords, chosen, demands, zeroCost, (id) => {
+    if (mark[id] === call) return;
+    mark[id] = call;
+    if (!p.suppressed[id]) cost += p.weight[id] as number;
+  });
+  return ok ? cost : Number.POSITIVE_INFINITY;
 }
 
 const meanCache = new WeakMap<Cube, Map<string, ReadonlySet<string>>>();
