@@ -175,9 +175,10 @@ export function disclosureLevel(): "full" | "threshold" {
 
 /**
  * Seconds the careful secondary search may take per group of linked tables before it falls back to
- * hypercubes alone (JOBINDBLIK_DISCLOSURE_BUDGET, default 300), so a full build always finishes; cells
- * left unprotected then make the audit refuse the release rather than publish it. A value that is not
- * a number of seconds is refused rather than silently replaced by the default.
+ * hypercubes alone (JOBINDBLIK_DISCLOSURE_BUDGET, default 300), and the audit before it stops solving
+ * LPs, so a full build always finishes; cells left unprotected or unproven then make the audit refuse
+ * the release rather than publish it. A value that is not a number of seconds is refused rather than
+ * silently replaced by the default.
  */
 export function disclosureBudgetSeconds(): number {
   const text = process.env.JOBINDBLIK_DISCLOSURE_BUDGET;

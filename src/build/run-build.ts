@@ -251,12 +251,23 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     );
     writeFileSync(join(tmpDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     step("disclosure audit");
-    const audit = disclosureLevel() === "full" ? await auditRelease(tmpDir, recordTmp, TABLES) : null;
+    const audit =
+      disclosureLevel() === "full"
+        ? await auditRelease(tmpDir, recordTmp, TABLES, { budgetSeconds: disclosureBudgetSeconds() })
+        : null;
     if (audit && !audit.ok) {
       const first = audit.violations[0];
+      const unproven = audit.violations.filter((v) => v.reason === "unproven").length;
+      const narrowed = audit.violations.length - unproven;
+      const problems = [
+        ...(narrowed > 0 ? [`${narrowed} value(s) published or narrowed below their protection`] : []),
+        ...(unproven > 0
+          ? [`${unproven} value(s) not proven protected within ${disclosureBudgetSeconds()} s per group`]
+          : []),
+      ];
       fail(
         "disclosure_failed",
-        `Disclosure audit failed: ${audit.violations.length} suppressed value(s) can be narrowed below their protection${first ? `, e.g. ${first.cell} ${first.measure}` : ""}${audit.mismatches ? `; ${audit.mismatches} published value(s) differ from the protected cells` : ""}; the release was not published`,
+        `Disclosure audit failed: ${problems.join(", ")}${first ? `, e.g. ${first.cell} ${first.measure}` : ""}${audit.mismatches ? `; ${audit.mismatches} published value(s) differ from the protected cells` : ""}; the release was not published`,
         { violations: audit.violations.slice(0, 20) },
       );
     }

@@ -36,6 +36,12 @@ export interface AuditOptions {
    * checks nothing nearer settled (60): bounds the audit of a release with many unprotected cells.
    */
   readonly farSeconds?: number;
+  /**
+   * Seconds the whole audit may take before it stops solving LPs: a check no hypercube settles after
+   * that is reported `unproven` (the release is refused, never published unproven). Unlimited when
+   * absent; builds pass JOBINDBLIK_DISCLOSURE_BUDGET, so a refused release is refused in time.
+   */
+  readonly budgetSeconds?: number;
   /** Called every 1,000 sensitive cells with the cells done and the number to do. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -83,6 +89,7 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
   }
   const sensitive = p.sensitiveCells();
   let farLeftMs = (options.farSeconds ?? 60) * 1000;
+  const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   for (const [i, c] of sensitive.entries()) {
     if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
     const demands = demandsOf(p, c);
@@ -117,6 +124,10 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
         const downOk = d.down <= 0 || byCube(0, d.down);
         if (upOk && downOk) {
           byHypercube++;
+          continue;
+        }
+        if (Date.now() > deadline) {
+          violations.push({ ...base, lo: null, hi: null, reason: "unproven" });
           continue;
         }
         // The suppressed cells around it per dimension (its parts, totals and partners in every linked

@@ -81,6 +81,14 @@ describe("secondary suppression of a 2-D table", () => {
       ["t2 row=X col=B", "n", 3, 3],
     ]);
   });
+
+  it("after its time budget the audit proves by hypercubes only and reports the rest unproven", async () => {
+    const { problem } = await protectTables([table2d()]);
+    expect((await auditProblem(problem, { budgetSeconds: 0 })).violations).toEqual([]);
+    problem.suppressed[cellId(problem, "t2 row=Y col=C")] = 0;
+    const audit = await auditProblem(problem, { budgetSeconds: 0 });
+    expect(audit.violations.map((v) => [v.cell, v.reason])).toEqual([["t2 row=X col=B", "unproven"]]);
+  });
 });
 
 // 3-D table a × b × c with all margins; (a1, b1, c1) = 2 is sensitive. Every null move of a 3-way
