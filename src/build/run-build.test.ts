@@ -151,6 +151,35 @@ describe("jobindblik build", () => {
     }
   });
 
+  it("with no time left for LPs, refuses a release the hypercubes alone cannot prove, publishing nothing", async () => {
+    const dataDir = await dataFolderWithGoldenDeliveries("no-budget");
+    const before = {
+      level: process.env.JOBINDBLIK_DISCLOSURE,
+      budget: process.env.JOBINDBLIK_DISCLOSURE_BUDGET,
+    };
+    process.env.JOBINDBLIK_DISCLOSURE = "full";
+    process.env.JOBINDBLIK_DISCLOSURE_BUDGET = "0";
+    try {
+      await expectAppError(
+        buildRelease({ dataDir, through: "2024-01" }),
+        "disclosure_failed",
+        /value\(s\) not proven protected within 0 s per group.*the release was not published/,
+      );
+      expect(listReleases(dataDir)).toEqual([]);
+      // No protection record left behind either.
+      const records = join(dataDir, "disclosure");
+      expect(existsSync(records) ? readdirSync(records) : []).toEqual([]);
+    } finally {
+      for (const [key, value] of [
+        ["JOBINDBLIK_DISCLOSURE", before.level],
+        ["JOBINDBLIK_DISCLOSURE_BUDGET", before.budget],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }, 300_000);
+
   it("with full disclosure control publishes only after the audit passed, and reports both", async () => {
     const dataDir = await dataFolderWithGoldenDeliveries("full");
     const before = process.env.JOBINDBLIK_DISCLOSURE;
