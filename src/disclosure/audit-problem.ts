@@ -131,9 +131,11 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
           continue;
         }
         // The suppressed cells around it per dimension (its parts, totals and partners in every linked
-        // table; then more partners), then along lines of suppressed cells.
+        // table: one partner, three, twelve; a small LP first, as most checks need no more), then
+        // along lines of suppressed cells.
         let proven = false;
         const hoods = [
+          () => structuralNeighbourhood(p, c, 6000, 1).cells,
           () => structuralNeighbourhood(p, c, 6000).cells,
           () => structuralNeighbourhood(p, c, 20_000, 12).cells,
           () => neighbourhood(p, c, 4, 3000, suppressed).cells,

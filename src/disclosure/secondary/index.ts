@@ -150,7 +150,15 @@ async function protectDemand(
     return byHypercube();
   }
   if (byHypercube()) return true;
-  return useLp && (await byLps([perDimension, along(3, ctx.maxCells), along(5, ctx.maxCells)]));
+  // One partner per dimension first: a model a third the size, and on a scale-0.05 month it met every
+  // demand the three-partner one met (916 of 916), in ≈ 50 s of secondary instead of 91.
+  const perDimensionSmall: Hood = () => ({
+    cells: structuralNeighbourhood(p, c, ctx.maxCells, 1).cells,
+    last: false,
+  });
+  return (
+    useLp && (await byLps([perDimensionSmall, perDimension, along(3, ctx.maxCells), along(5, ctx.maxCells)]))
+  );
 }
 
 const tests = (demands: readonly Demand[]) =>
