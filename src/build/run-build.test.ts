@@ -29,6 +29,20 @@ async function expectAppError(promise: Promise<unknown>, code: string, message: 
   expect((err as AppError).message).toMatch(message);
 }
 
+/** Runs `body` with the environment variables `vars` set, then puts back what was there before. */
+async function withEnv(vars: Readonly<Record<string, string>>, body: () => Promise<void>): Promise<void> {
+  const before = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, vars);
+  try {
+    await body();
+  } finally {
+    for (const [key, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
 describe("jobindblik build", () => {
   it("refuses to build from a warehouse without benefit periods", async () => {
     await expectAppError(
@@ -127,39 +141,22 @@ describe("jobindblik build", () => {
   });
 
   it("refuses a disclosure time budget that is not a number of seconds, before any work", async () => {
-    const before = {
-      level: process.env.JOBINDBLIK_DISCLOSURE,
-      budget: process.env.JOBINDBLIK_DISCLOSURE_BUDGET,
-    };
-    process.env.JOBINDBLIK_DISCLOSURE = "full";
-    process.env.JOBINDBLIK_DISCLOSURE_BUDGET = "five minutes";
-    try {
-      await expectAppError(
-        buildRelease({ dataDir: join(tmp, "budget") }),
-        "bad_argument",
-        /JOBINDBLIK_DISCLOSURE_BUDGET must be a number of seconds ≥ 0, not "five minutes"/,
-      );
-      expect(listReleases(join(tmp, "budget"))).toEqual([]);
-    } finally {
-      for (const [key, value] of [
-        ["JOBINDBLIK_DISCLOSURE", before.level],
-        ["JOBINDBLIK_DISCLOSURE_BUDGET", before.budget],
-      ] as const) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    await withEnv(
+      { JOBINDBLIK_DISCLOSURE: "full", JOBINDBLIK_DISCLOSURE_BUDGET: "five minutes" },
+      async () => {
+        await expectAppError(
+          buildRelease({ dataDir: join(tmp, "budget") }),
+          "bad_argument",
+          /JOBINDBLIK_DISCLOSURE_BUDGET must be a number of seconds ≥ 0, not "five minutes"/,
+        );
+        expect(listReleases(join(tmp, "budget"))).toEqual([]);
+      },
+    );
   });
 
   it("with no time left for LPs, refuses a release the hypercubes alone cannot prove, publishing nothing", async () => {
     const dataDir = await dataFolderWithGoldenDeliveries("no-budget");
-    const before = {
-      level: process.env.JOBINDBLIK_DISCLOSURE,
-      budget: process.env.JOBINDBLIK_DISCLOSURE_BUDGET,
-    };
-    process.env.JOBINDBLIK_DISCLOSURE = "full";
-    process.env.JOBINDBLIK_DISCLOSURE_BUDGET = "0";
-    try {
+    await withEnv({ JOBINDBLIK_DISCLOSURE: "full", JOBINDBLIK_DISCLOSURE_BUDGET: "0" }, async () => {
       await expectAppError(
         buildRelease({ dataDir, through: "2024-01" }),
         "disclosure_failed",
@@ -169,22 +166,12 @@ describe("jobindblik build", () => {
       // No protection record left behind either.
       const records = join(dataDir, "disclosure");
       expect(existsSync(records) ? readdirSync(records) : []).toEqual([]);
-    } finally {
-      for (const [key, value] of [
-        ["JOBINDBLIK_DISCLOSURE", before.level],
-        ["JOBINDBLIK_DISCLOSURE_BUDGET", before.budget],
-      ] as const) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    });
   }, 300_000);
 
   it("with full disclosure control publishes only after the audit passed, and reports both", async () => {
     const dataDir = await dataFolderWithGoldenDeliveries("full");
-    const before = process.env.JOBINDBLIK_DISCLOSURE;
-    process.env.JOBINDBLIK_DISCLOSURE = "full";
-    try {
+    await withEnv({ JOBINDBLIK_DISCLOSURE: "full" }, async () => {
       const built = await buildRelease({ dataDir, through: "2024-01" });
       expect(built.disclosure?.level).toBe("full");
       const group = built.disclosure?.groups.find((g) => g.tables.includes("recipients-age-gender"));
@@ -195,9 +182,6 @@ describe("jobindblik build", () => {
       expect(built.disclosure?.audit?.checks).toBeGreaterThan(0);
       expect(built.release.release).toBe("2024M01-1");
       expect(existsSync(join(dataDir, "disclosure", built.release.release))).toBe(true);
-    } finally {
-      if (before === undefined) delete process.env.JOBINDBLIK_DISCLOSURE;
-      else process.env.JOBINDBLIK_DISCLOSURE = before;
-    }
+    });
   }, 300_000);
 });
