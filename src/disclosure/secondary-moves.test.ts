@@ -173,3 +173,48 @@ describe("moves of a quarter through its months", () => {
     expect(iv?.lo).toBe(0);
   });
 });
+
+// Months and their quarter × area, persons a union over both. Area A has the same 2 people all
+// quarter, B the same 20, so each quarter equals its months. January's A must reach 2 + 5 = 7.
+describe("periods that follow some cells of a move and not others", () => {
+  const periods = ["2025M01", "2025M02", "2025M03", "2025K1"];
+  const pdims = [
+    { id: "period", kind: "period" as const, codes: periods },
+    { id: "area", codes: ["total", "A", "B"] },
+  ];
+  const persons: Record<string, number> = { A: 2, B: 20, total: 22 };
+  const input = () =>
+    testInput(
+      testTable("pa", pdims, { persons: { period: "union", area: "union" } }),
+      pdims,
+      ([, area]) => persons[area as string] as number,
+    );
+
+  it("January's A goes up with its quarter while B goes down in January alone", () => {
+    const { problem: p } = buildProblem([input()]);
+    for (const name of ["2025M01 area=A", "2025M01 area=B", "2025K1 area=A"])
+      p.suppressed[cellId(p, `pa period=${name}`)] = 1;
+    const c = cellId(p, "pa period=2025M01 area=A");
+    // A +5 against B −5 in January (DK unchanged). A's quarter must rise to 7 with it (a quarter holds
+    // at least each month); B's quarter may stay at 20, as February and March still hold 20 each.
+    // Moving both quarters (A +5, B −5) would take B's quarter below its February.
+    const up = [{ m: "persons", up: 5, down: 0 }];
+    const found = findHypercube(p, c, up, { zeroCost: true });
+    expect(found?.cells.map((g) => p.describe(g)).sort()).toEqual([
+      "pa period=2025K1 area=A",
+      "pa period=2025M01 area=A",
+      "pa period=2025M01 area=B",
+    ]);
+    // Without A's quarter suppressed, nothing lets January's A above 2.
+    p.suppressed[cellId(p, "pa period=2025K1 area=A")] = 0;
+    expect(findHypercube(p, c, up, { zeroCost: true })).toBeNull();
+  });
+
+  it("the secondary search finds the same change and the exact audit confirms it", async () => {
+    const { problem } = await protectTables([input()], { method: "hypercube" });
+    const audit = await auditProblem(problem, { exact: true });
+    expect(audit.violations).toEqual([]);
+    const iv = audit.intervals?.get("persons")?.get(cellId(problem, "pa period=2025M01 area=A"));
+    expect(iv?.hi).toBeGreaterThanOrEqual(7);
+  });
+});

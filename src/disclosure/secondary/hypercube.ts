@@ -263,17 +263,29 @@ export function findHypercube(
   priced.sort((a, b) => a.cost - b.cost);
   for (const { choice: ch } of priced.slice(0, 24)) {
     const cand = assemble(p, k, coords, chosen(ch), demands) as Candidate;
-    if (works(p, c, cand, demands)) return { cells: [...cand.cells.keys()], cost: cand.cost };
+    const extra = works(p, c, cand, demands, options.zeroCost);
+    if (extra) return withExtra(p, cand, extra);
   }
   // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
   // room whenever the totals do.
   const allVertical = moves.map((m) => m.find((x) => x.coefs.every((a) => a > 0)));
   if (allVertical.every((m) => m !== undefined)) {
     const cand = assemble(p, k, coords, allVertical as Move[], demands, options.zeroCost);
-    if (cand && (!options.zeroCost || cand.cost === 0) && works(p, c, cand, demands))
-      return { cells: [...cand.cells.keys()], cost: cand.cost };
+    const extra =
+      cand && (!options.zeroCost || cand.cost === 0) ? works(p, c, cand, demands, options.zeroCost) : null;
+    if (cand && extra) return withExtra(p, cand, extra);
   }
   return null;
+}
+
+function withExtra(
+  p: Problem,
+  cand: Candidate,
+  extra: ReadonlySet<number>,
+): { cells: number[]; cost: number } {
+  let cost = cand.cost;
+  for (const id of extra) if (!p.suppressed[id]) cost += p.weight[id] as number;
+  return { cells: [...cand.cells.keys(), ...extra], cost };
 }
 
 type Visit = (id: number, coef: number, days: number, mean: ReadonlySet<string>) => void;
@@ -458,9 +470,19 @@ function finish(
   return { cells, days, mean, cost };
 }
 
-/** Whether the candidate meets every demand of `c`, each direction on its own. */
-function works(p: Problem, c: number, cand: Candidate, demands: readonly Demand[]): boolean {
+/**
+ * Whether the candidate meets every demand of `c`, each direction on its own: the cells it needs
+ * beyond its own (periods that follow, see followVariants), or null if it does not.
+ */
+function works(
+  p: Problem,
+  c: number,
+  cand: Candidate,
+  demands: readonly Demand[],
+  zeroCost: boolean,
+): Set<number> | null {
   const refDays = cand.days.get(c) ?? 1;
+  const extra = new Set<number>();
   for (const dm of demands) {
     for (const [sign, size] of [
       [1, dm.up],
@@ -472,8 +494,61 @@ function works(p: Problem, c: number, cand: Candidate, demands: readonly Demand[
         const scale = cand.mean.get(id)?.has(dm.m) ? refDays / (cand.days.get(id) ?? refDays) : 1;
         delta.set(id, sign * size * coef * scale);
       }
-      if (!feasibleChange(p, dm.m, delta)) return false;
+      if (feasibleChange(p, dm.m, delta)) continue;
+      const variant = followVariants(p, c, dm.m, delta, zeroCost).find((v) => feasibleChange(p, dm.m, v));
+      if (!variant) return null;
+      for (const id of variant.keys()) if (!cand.cells.has(id)) extra.add(id);
     }
   }
-  return true;
+  return extra;
+}
+
+/**
+ * Distinct persons over periods (a union): when a candidate moves only cells of the target's own
+ * period, the periods covering it (quarter, year, windows) may follow some cells and not others. The
+ * cells going up take their quarter up with them (a quarter holds at least each month) and those
+ * going down leave it where it is (room from persons counted in several months), or the other way
+ * round. A product cannot express this (every corner gets the same period move), and on a scale-1
+ * quarter's block it is what most month cells moving up needed.
+ */
+function followVariants(
+  p: Problem,
+  c: number,
+  m: string,
+  delta: ReadonlyMap<number, number>,
+  zeroCost: boolean,
+): Map<number, number>[] {
+  const own = periodOf(p, c);
+  if (own?.cube.relations.get(m)?.[0] !== "union") return [];
+  const covering = new Map<number, number[]>();
+  for (const id of delta.keys()) {
+    const at = periodOf(p, id);
+    if (!at || at.code !== own.code) return [];
+    const ids: number[] = [];
+    for (const u of at.dim.covering[at.code] ?? [])
+      if (u !== at.code) ids.push(p.canon[id + (u - at.code) * (at.cube.strides[0] as number)] as number);
+    if (ids.length === 0) return [];
+    covering.set(id, ids);
+  }
+  const out: Map<number, number>[] = [];
+  for (const sign of [1, -1]) {
+    const variant = new Map(delta);
+    let blocked = false;
+    for (const [id, d] of delta)
+      if (d * sign > 0)
+        for (const g of covering.get(id) ?? []) {
+          if (zeroCost && !p.suppressed[g]) blocked = true;
+          variant.set(g, (variant.get(g) ?? 0) + d);
+        }
+    if (!blocked) out.push(variant);
+  }
+  return out;
+}
+
+/** The period dimension (the first) of canonical cell `g`'s cube and its code there, if it has one. */
+function periodOf(p: Problem, g: number): { cube: Cube; dim: Dim; code: number } | null {
+  const cube = p.cubes[p.cubeOf(g)] as Cube;
+  const dim = cube.dims[0] as Dim;
+  if (dim.kind !== "period") return null;
+  return { cube, dim, code: p.coord(cube, g, 0) };
 }
