@@ -8,7 +8,7 @@
 import { attainable } from "./lp.ts";
 import { neighbourhood, structuralNeighbourhood } from "./model/neighbourhood.ts";
 import type { Problem } from "./model/problem.ts";
-import { demandsOf, findHypercube } from "./secondary/hypercube.ts";
+import { demandsOf, findHypercube, hypercubeSupport } from "./secondary/hypercube.ts";
 
 export interface Violation {
   /** Table and codes of the cell. */
@@ -130,11 +130,14 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
           violations.push({ ...base, lo: null, hi: null, reason: "unproven" });
           continue;
         }
-        // The suppressed cells around it per dimension (its parts, totals and partners in every linked
-        // table: one partner, three, twelve; a small LP first, as most checks need no more), then
-        // along lines of suppressed cells.
+        // Small LPs first, as most checks need no more: the suppressed cells of the cheapest
+        // hypercubes, then around it per dimension (its parts, totals and partners in every linked
+        // table: one partner, three, twelve), then along lines of suppressed cells.
         let proven = false;
         const hoods = [
+          // The cells of the cheapest hypercubes and their periods (≈ 300 cells): it combines them,
+          // and a quarter may follow some of them and not others.
+          () => hypercubeSupport(p, c, [d]),
           () => structuralNeighbourhood(p, c, 6000, 1).cells,
           () => structuralNeighbourhood(p, c, 6000).cells,
           () => structuralNeighbourhood(p, c, 20_000, 12).cells,

@@ -5,6 +5,7 @@
 import type { DimensionDef, TableDef } from "../build/tables/types.ts";
 import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
 import { type CubeInput, Problem } from "./model/problem.ts";
+import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
 import { thresholdRule } from "./rules/threshold.ts";
 import { type SecondaryOptions, type SecondaryResult, secondarySuppression } from "./secondary/index.ts";
@@ -125,6 +126,14 @@ export interface ProtectOptions extends SecondaryOptions {
    * default until full control is fast enough for whole releases): small counts only, no complements.
    */
   readonly level?: "full" | "threshold";
+  /**
+   * Protect each period's layer alone first, align the patterns along the periods and repair over
+   * the whole group (periods.ts). Default: when the group has several periods and more sensitive
+   * cells than the LP method takes (`lpMaxSensitive`).
+   */
+  readonly byPeriod?: boolean;
+  /** Told which step the protection is at (a period's layer, the repair), for progress output. */
+  readonly onStep?: (step: string) => void;
 }
 
 export interface ProtectResult {
@@ -155,8 +164,38 @@ export async function protectTables(
     return { problem, status: statusOf(problem), primary: { threshold: marked }, secondary };
   }
   const primary = applyPrimaryRules(ctx);
-  const secondary = await secondarySuppression(problem, options);
+  const seeded = await protectLayers(inputs, problem, options);
+  if (seeded) options.onStep?.("repair over all periods");
+  const secondary = await secondarySuppression(problem, { ...options, seeded });
   return { problem, status: statusOf(problem), primary, secondary };
+}
+
+/**
+ * Each period's layer protected alone, its pattern copied into `problem` and aligned along the period
+ * hierarchy (alignPeriods); false (nothing done) when the group is not to be decomposed.
+ */
+async function protectLayers(
+  inputs: readonly TableInput[],
+  problem: Problem,
+  options: ProtectOptions,
+): Promise<boolean> {
+  const periods = groupPeriods(inputs);
+  if (!periods || periods.length < 2) return false;
+  const large = problem.sensitiveCells().length > (options.lpMaxSensitive ?? 2000);
+  if (!(options.byPeriod ?? large)) return false;
+  const { onProgress: _, onStep, ...layerOptions } = options;
+  for (const [at, period] of periods.entries()) {
+    onStep?.(`period ${period} (${at + 1}/${periods.length})`);
+    const layer = await protectTables(sliceToPeriod(inputs, period), { ...layerOptions, byPeriod: false });
+    problem.cubes.forEach((cube, k) => {
+      const status = layer.status[k] as Uint8Array;
+      const offset = cube.offset + at * (cube.strides[0] as number);
+      for (let l = 0; l < status.length; l++)
+        if (status[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
+    });
+  }
+  alignPeriods(problem);
+  return true;
 }
 
 /** Per table, per local cell: 0 published, 1 sensitive, 2 complement. */

@@ -150,13 +150,13 @@ interface Candidate {
  * for), as the set of cells it moves, and the weight of those not yet suppressed; null if none of the
  * candidates tried works.
  */
-export function findHypercube(
+/** Per dimension, the candidate moves of `c` (see findHypercube), or null if a dimension has none. */
+function productMoves(
   p: Problem,
   c: number,
   demands: readonly Demand[],
   options: SearchOptions,
-): { cells: number[]; cost: number } | null {
-  if (demands.length === 0) return { cells: [c], cost: 0 };
+): { k: number; coords: number[]; moves: Move[][] } | null {
   const k = p.cubeOf(c);
   const cube = p.cubes[k] as Cube;
   const coords = cube.dims.map((_, d) => p.coord(cube, c, d));
@@ -245,6 +245,19 @@ export function findHypercube(
     return kept.map((x) => x.m);
   });
   if (moves.some((m) => m.length === 0)) return null;
+  return { k, coords, moves };
+}
+
+export function findHypercube(
+  p: Problem,
+  c: number,
+  demands: readonly Demand[],
+  options: SearchOptions,
+): { cells: number[]; cost: number } | null {
+  if (demands.length === 0) return { cells: [c], cost: 0 };
+  const product = productMoves(p, c, demands, options);
+  if (!product) return null;
+  const { k, coords, moves } = product;
 
   // Every combination is priced by a walk that allocates nothing; only the cheapest are built and
   // checked against the rows.
@@ -276,6 +289,47 @@ export function findHypercube(
     if (cand && extra) return withExtra(p, cand, extra);
   }
   return null;
+}
+
+/**
+ * The cells of the `count` cheapest candidate hypercubes of `c` (published cells too), with every
+ * period related to each of them (its quarter, year and windows; a quarter's months): the variables
+ * of a small LP that may combine candidates and let each cell's periods follow it or not, which no
+ * single product can (a corner going down may need its quarter to stay while the cell's goes up).
+ */
+export function hypercubeSupport(p: Problem, c: number, demands: readonly Demand[], count = 8): number[] {
+  const product = productMoves(p, c, demands, { zeroCost: false, perDim: 3 });
+  if (!product) return [c];
+  const { k, coords, moves } = product;
+  const priced: { choice: number[]; cost: number }[] = [];
+  const choice = new Array<number>(moves.length).fill(0);
+  const chosen = (ch: readonly number[]) => moves.map((m, d) => m[ch[d] as number] as Move);
+  for (;;) {
+    const cost = priceOf(p, k, coords, chosen(choice), demands, false);
+    if (Number.isFinite(cost)) priced.push({ choice: [...choice], cost });
+    let d = 0;
+    while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
+    if (d === choice.length) break;
+    choice[d] = (choice[d] as number) + 1;
+  }
+  priced.sort((a, b) => a.cost - b.cost);
+  const cells = new Set<number>([c]);
+  for (const { choice: ch } of priced.slice(0, count))
+    walk(p, k, coords, chosen(ch), demands, false, (id) => {
+      cells.add(id);
+    });
+  for (const id of [...cells]) {
+    const at = periodOf(p, id);
+    if (!at) continue;
+    const stride = at.cube.strides[0] as number;
+    for (const gi of at.dim.groupsOf[at.code] ?? []) {
+      const g = at.dim.groups[gi];
+      if (!g) continue;
+      for (const u of [g.parent, ...g.children])
+        if (u !== at.code) cells.add(p.canon[id + (u - at.code) * stride] as number);
+    }
+  }
+  return [...cells];
 }
 
 function withExtra(

@@ -8,7 +8,7 @@
 import { cheapestChange } from "../lp.ts";
 import { neighbourhood, structuralNeighbourhood } from "../model/neighbourhood.ts";
 import type { Problem } from "../model/problem.ts";
-import { type Demand, demandsOf, findHypercube } from "./hypercube.ts";
+import { type Demand, demandsOf, findHypercube, hypercubeSupport } from "./hypercube.ts";
 import { mipFits, solveMip } from "./mip.ts";
 
 export type Method = "auto" | "mip" | "lp" | "hypercube";
@@ -35,6 +35,11 @@ export interface SecondaryOptions {
    */
   readonly budgetSeconds?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The suppressed cells already protect most sensitive cells (layers protected alone and aligned):
+   * a small LP looks for that protection before new complements are chosen.
+   */
+  readonly seeded?: boolean;
 }
 
 export interface SecondaryResult {
@@ -71,6 +76,7 @@ interface Context {
   readonly wideCells: number;
   /** LP before costly hypercubes (the LP method); otherwise hypercubes first, and a joint one. */
   readonly lpFirst: boolean;
+  readonly seeded: boolean;
   readonly steps: StepCounts;
   lpSolves: number;
 }
@@ -81,7 +87,9 @@ async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: numb
   const moved = await cheapestChange(ctx.p, d.m, c, goal, near);
   if (!moved) return false;
   suppress(ctx.p, moved);
-  ctx.steps.lp++;
+  // No cell had to move that was published: the cell was protected already (no hypercube showed it).
+  if (moved.length === 0) ctx.steps.free++;
+  else ctx.steps.lp++;
   return true;
 }
 
@@ -149,7 +157,15 @@ async function protectDemand(
     if (useLp && (await byLps(hoods))) return true;
     return byHypercube();
   }
+  // The LP over the cheapest hypercubes' cells and their periods: it may combine them and let each
+  // cell's quarter follow it or not, and it is small (≈ 300 cells, ≈ 10 ms).
+  const support: Hood = () => ({ cells: hypercubeSupport(p, c, [d]), last: false });
+  // Seeded (most cells protected already), it comes before a new hypercube: mostly it finds that
+  // protection. Otherwise after: on one scale-0.05 month that took the secondary step from 55 s to
+  // 37 s with the same cells (before: 51 s, 1 % fewer cells).
+  if (useLp && ctx.seeded && (await byLps([support]))) return true;
   if (byHypercube()) return true;
+  if (useLp && !ctx.seeded && (await byLps([support]))) return true;
   // One partner per dimension first: a model a third the size, and on a scale-0.05 month it met every
   // demand the three-partner one met (916 of 916), in ≈ 50 s of secondary instead of 91.
   const perDimensionSmall: Hood = () => ({
@@ -175,8 +191,9 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
     ctx.steps.free += tests(demands);
     return true;
   }
-  // One hypercube for every measure and both directions costs fewer complements than one each.
-  const joint = ctx.lpFirst ? null : findHypercube(ctx.p, c, demands, { zeroCost: false });
+  // One hypercube for every measure and both directions costs fewer complements than one each (but
+  // seeded, the cell is most likely protected already, which the per-demand LP shows).
+  const joint = ctx.lpFirst || ctx.seeded ? null : findHypercube(ctx.p, c, demands, { zeroCost: false });
   if (joint) {
     suppress(ctx.p, joint.cells);
     ctx.steps.hypercube += tests(demands);
@@ -232,6 +249,7 @@ export async function secondarySuppression(
     // The wide LP only in the LP method (small problems): with thousands of fallbacks it is too slow.
     wideCells: method === "lp" ? (options.lpWideCells ?? 20_000) : 0,
     lpFirst: method === "lp",
+    seeded: options.seeded ?? false,
     steps: { free: 0, lp: 0, hypercube: 0 },
     lpSolves: 0,
   };

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { auditProblem } from "./audit-problem.ts";
+import type { Problem } from "./model/problem.ts";
+import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
+import { buildProblem, protectTables } from "./protect.ts";
+import { testInput, testTable } from "./test-tables.ts";
+
+const cellId = (p: Problem, name: string) =>
+  [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
+
+const months = Array.from({ length: 12 }, (_, i) => `2025M${String(i + 1).padStart(2, "0")}`);
+
+describe("aligning a pattern along the periods", () => {
+  const dims = [
+    {
+      id: "period",
+      kind: "period" as const,
+      codes: [...months, "2025K1", "2025K2", "2025K3", "2025K4", "2025"],
+    },
+    { id: "area", codes: ["total", "A", "B"] },
+  ];
+  const table = testTable("al", dims, { n: { period: "union", area: "union" } });
+
+  it("fills a quarter's block and every period above it, and nothing else", () => {
+    const { problem: p } = buildProblem([testInput(table, dims, () => 10)]);
+    p.suppressed[cellId(p, "al period=2025M02 area=A")] = 1;
+    // Four added: January, March, the first quarter and the year.
+    expect(alignPeriods(p)).toBe(4);
+    const on = (period: string, area: string) => p.suppressed[cellId(p, `al period=${period} area=${area}`)];
+    // January to March and the first quarter (its block), the year (above it).
+    for (const period of ["2025M01", "2025M02", "2025M03", "2025K1", "2025"]) expect(on(period, "A")).toBe(1);
+    // Not the other quarters, nor another area, nor the total.
+    for (const period of ["2025M04", "2025K2", "2025K4"]) expect(on(period, "A")).toBe(0);
+    for (const period of ["2025M02", "2025K1", "2025"]) {
+      expect(on(period, "B")).toBe(0);
+      expect(on(period, "total")).toBe(0);
+    }
+  });
+
+  it("slices a group to one period and knows when a group has none", () => {
+    const input = testInput(
+      table,
+      dims,
+      ([period, area]) => (period === "2025K2" ? 7 : 1) + (area === "A" ? 1 : 0),
+    );
+    expect(groupPeriods([input])).toEqual(dims[0]?.codes);
+    const [slice] = sliceToPeriod([input], "2025K2");
+    expect(slice?.codes[0]).toEqual(["2025K2"]);
+    expect([...(slice?.values.n ?? [])]).toEqual([7, 8, 7]);
+    const flat = [{ id: "area", codes: ["total", "A", "B"] }];
+    expect(groupPeriods([testInput(testTable("f", flat, { n: { area: "sum" } }), flat, () => 1)])).toBeNull();
+  });
+});
+
+// Months and quarters × area × gender with persons (a union over periods, genders and areas a
+// partition) and fte (a mean over periods). Small counts here and there, so some cells are sensitive in
+// every period and protecting one period's layer alone is not enough across the quarter.
+describe("protection period by period, then repaired over the whole group", () => {
+  const periods = [...months.slice(0, 6), "2025K1", "2025K2"];
+  const areas = ["A", "B", "C", "D"];
+  const genders = ["K", "M"];
+  const dims = [
+    { id: "period", kind: "period" as const, codes: periods },
+    { id: "area", codes: ["total", ...areas] },
+    { id: "gender", codes: ["total", ...genders] },
+  ];
+  // Persons per month, area and gender: a fixed mix of small and large counts.
+  const monthly = (m: number, a: number, g: number) =>
+    [1, 3, 12, 0, 2, 25, 4, 9][(m * 5 + a * 3 + g * 7) % 8] as number;
+  // A quarter's persons lie between its largest month and the sum of its months.
+  const quarterly = (q: number, a: number, g: number) => {
+    const ms = [0, 1, 2].map((k) => monthly(q * 3 + k, a, g));
+    const max = Math.max(...ms);
+    return max + Math.floor((ms.reduce((x, y) => x + y, 0) - max) / 2);
+  };
+  const leaf = (period: string, a: number, g: number, m: string) => {
+    const at = periods.indexOf(period);
+    const persons = at < 6 ? monthly(at, a, g) : quarterly(at - 6, a, g);
+    if (m === "persons") return persons;
+    if (at < 6) return persons * 0.75;
+    // fte of a quarter: its months' fte weighted by days.
+    const q = at - 6;
+    const days = q === 0 ? [31, 28, 31] : [30, 31, 30];
+    const sum = days.reduce((x, d, k) => x + d * monthly(q * 3 + k, a, g) * 0.75, 0);
+    return sum / days.reduce((x, d) => x + d, 0);
+  };
+  const input = () =>
+    testInput(
+      testTable("pg", dims, {
+        persons: { period: "union", area: "sum", gender: "sum" },
+        fte: { period: "mean", area: "sum", gender: "sum" },
+      }),
+      dims,
+      ([period, area, gender], m) => {
+        const as = area === "total" ? areas.map((_, i) => i) : [areas.indexOf(area as string)];
+        const gs = gender === "total" ? genders.map((_, i) => i) : [genders.indexOf(gender as string)];
+        let s = 0;
+        for (const a of as) for (const g of gs) s += leaf(period as string, a, g, m);
+        return s;
+      },
+    );
+
+  it("passes the exact audit, with every sensitive cell suppressed in its quarter's block", async () => {
+    const steps: string[] = [];
+    const { problem, secondary } = await protectTables([input()], {
+      method: "hypercube",
+      byPeriod: true,
+      onStep: (s) => steps.push(s),
+    });
+    expect(steps).toEqual([
+      ...periods.map((p, i) => `period ${p} (${i + 1}/${periods.length})`),
+      "repair over all periods",
+    ]);
+    expect(secondary.sensitive).toBeGreaterThan(10);
+    expect(secondary.unresolved).toBe(0);
+    const audit = await auditProblem(problem, { exact: true });
+    expect(audit.violations).toEqual([]);
+    // (M01, A, K) has 1 person: its quarter's block is suppressed with it.
+    expect(monthly(0, 0, 0)).toBe(1);
+    for (const period of ["2025M01", "2025M02", "2025M03", "2025K1"])
+      expect(problem.suppressed[cellId(problem, `pg period=${period} area=A gender=K`)]).toBe(1);
+  });
+});
