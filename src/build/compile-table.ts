@@ -12,6 +12,7 @@ import {
   protectGroup,
   writeProtectionRecord,
 } from "../disclosure/index.ts";
+import { layerThreads } from "../disclosure/layers/pool.ts";
 import { fail } from "../errors.ts";
 import { quoteIdentifier as qi, quoteLiteral as ql } from "../store/sql.ts";
 import type { DimensionDef, TableDef } from "./tables/types.ts";
@@ -189,8 +190,22 @@ export function disclosureBudgetSeconds(): number {
   return seconds;
 }
 
+/**
+ * Threads that protect the period layers of a group in parallel (JOBINDBLIK_DISCLOSURE_THREADS,
+ * default one per core), checked before any work.
+ */
+export function disclosureThreads(): number {
+  try {
+    return layerThreads();
+  } catch (e) {
+    return fail("bad_argument", (e as Error).message);
+  }
+}
+
 export interface GroupOptions {
   readonly disclosure?: ProtectOptions;
+  /** Told which step disclosure control is at (a period's layer, the repair), for progress output. */
+  readonly onStep?: (step: string) => void;
   /** Folder for the protection records (`<table>.parquet`) the audit reads; none if omitted. */
   readonly recordDir?: string;
 }
@@ -210,6 +225,7 @@ export async function compileGroup(
   const summary = await protectGroup(connection, group, rels, {
     level: disclosureLevel(),
     ...(disclosureLevel() === "full" ? { budgetSeconds: disclosureBudgetSeconds() } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
     ...options.disclosure,
   });
   for (const [i, table] of group.entries()) {

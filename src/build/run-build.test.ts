@@ -154,6 +154,17 @@ describe("jobindblik build", () => {
     );
   });
 
+  it("refuses a number of disclosure threads that is not a whole number ≥ 1, before any work", async () => {
+    await withEnv({ JOBINDBLIK_DISCLOSURE: "full", JOBINDBLIK_DISCLOSURE_THREADS: "0" }, async () => {
+      await expectAppError(
+        buildRelease({ dataDir: join(tmp, "threads") }),
+        "bad_argument",
+        /JOBINDBLIK_DISCLOSURE_THREADS must be a whole number ≥ 1, not "0"/,
+      );
+      expect(listReleases(join(tmp, "threads"))).toEqual([]);
+    });
+  });
+
   it("with no time left for LPs, refuses a release the hypercubes alone cannot prove, publishing nothing", async () => {
     const dataDir = await dataFolderWithGoldenDeliveries("no-budget");
     await withEnv({ JOBINDBLIK_DISCLOSURE: "full", JOBINDBLIK_DISCLOSURE_BUDGET: "0" }, async () => {

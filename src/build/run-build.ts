@@ -11,7 +11,12 @@ import { auditRelease, disclosureGroups, type GroupSummary, privateDir } from ".
 import { fail } from "../errors.ts";
 import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
-import { compileGroup, disclosureBudgetSeconds, disclosureLevel } from "./compile-table.ts";
+import {
+  compileGroup,
+  disclosureBudgetSeconds,
+  disclosureLevel,
+  disclosureThreads,
+} from "./compile-table.ts";
 import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
 import { createInputViews, periodsOfSpan, prepareBuild } from "./prepare/index.ts";
 import { publishedCatalogue } from "./release-catalogue.ts";
@@ -142,7 +147,10 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
   const now = options.now ?? (() => new Date());
   validateCatalogue(TABLES);
   // A bad disclosure setting is refused before any work, not after the first table.
-  if (disclosureLevel() === "full") disclosureBudgetSeconds();
+  if (disclosureLevel() === "full") {
+    disclosureBudgetSeconds();
+    disclosureThreads();
+  }
   removeAbandonedBuilds(options.dataDir);
   const spillDir = join(options.dataDir, ".spill");
   const warehouse = await openWarehouse(options.dataDir, {
@@ -202,7 +210,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
       const summary = await compileGroup(
         connection,
         group,
-        { recordDir: recordTmp },
+        { recordDir: recordTmp, onStep: (s) => step(`table ${group.map((t) => t.id).join(", ")}: ${s}`) },
         async (table, { rows }) => {
           const file = `${table.id}.parquet`;
           const path = join(releaseDir, file);

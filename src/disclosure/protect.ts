@@ -3,9 +3,10 @@
 // per cell whether it is published, sensitive or a complement, with the protection requirements the
 // audit checks. Tables without a `disclosure` definition get the primary rules only.
 import type { DimensionDef, TableDef } from "../build/tables/types.ts";
+import { alignPeriods, groupPeriods, sliceToPeriod } from "./layers/periods.ts";
+import { protectEachLayer } from "./layers/pool.ts";
 import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
 import { type CubeInput, Problem } from "./model/problem.ts";
-import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
 import { thresholdRule } from "./rules/threshold.ts";
 import { type SecondaryOptions, type SecondaryResult, secondarySuppression } from "./secondary/index.ts";
@@ -183,17 +184,20 @@ async function protectLayers(
   if (!periods || periods.length < 2) return false;
   const large = problem.sensitiveCells().length > (options.lpMaxSensitive ?? 2000);
   if (!(options.byPeriod ?? large)) return false;
-  const { onProgress: _, onStep, ...layerOptions } = options;
-  for (const [at, period] of periods.entries()) {
-    onStep?.(`period ${period} (${at + 1}/${periods.length})`);
-    const layer = await protectTables(sliceToPeriod(inputs, period), { ...layerOptions, byPeriod: false });
-    problem.cubes.forEach((cube, k) => {
-      const status = layer.status[k] as Uint8Array;
-      const offset = cube.offset + at * (cube.strides[0] as number);
-      for (let l = 0; l < status.length; l++)
-        if (status[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
-    });
-  }
+  await protectEachLayer(
+    periods.map((period) => sliceToPeriod(inputs, period)),
+    { ...options, byPeriod: false },
+    async (layer, layerOptions) => (await protectTables(layer, layerOptions)).status,
+    (at, status) => {
+      problem.cubes.forEach((cube, k) => {
+        const layer = status[k] as Uint8Array;
+        const offset = cube.offset + at * (cube.strides[0] as number);
+        for (let l = 0; l < layer.length; l++)
+          if (layer[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
+      });
+    },
+    (at) => options.onStep?.(`period ${periods[at]} (${at + 1}/${periods.length})`),
+  );
   alignPeriods(problem);
   return true;
 }

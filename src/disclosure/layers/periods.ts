@@ -4,9 +4,9 @@
 // of one month), the layers' patterns are aligned along the period hierarchy so that the product
 // changes that protect a cell within its layer can carry their periods with them, and the secondary
 // search over the whole group then only repairs what the layers left open. See DESIGN.md.
-import type { Dim } from "./model/dims.ts";
-import type { Problem } from "./model/problem.ts";
-import type { TableInput } from "./protect.ts";
+import type { Dim } from "../model/dims.ts";
+import type { Problem } from "../model/problem.ts";
+import type { TableInput } from "../protect.ts";
 
 /** The period codes of a group when every table has the period as its first dimension; else null. */
 export function groupPeriods(inputs: readonly TableInput[]): readonly string[] | null {

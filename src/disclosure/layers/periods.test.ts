@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { auditProblem } from "./audit-problem.ts";
-import type { Problem } from "./model/problem.ts";
+import { auditProblem } from "../audit-problem.ts";
+import type { Problem } from "../model/problem.ts";
+import { buildProblem, protectTables } from "../protect.ts";
+import { testInput, testTable } from "../test-tables.ts";
 import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
-import { buildProblem, protectTables } from "./protect.ts";
-import { testInput, testTable } from "./test-tables.ts";
+import { layerThreads } from "./pool.ts";
 
 const cellId = (p: Problem, name: string) =>
   [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
@@ -119,5 +120,24 @@ describe("protection period by period, then repaired over the whole group", () =
     expect(monthly(0, 0, 0)).toBe(1);
     for (const period of ["2025M01", "2025M02", "2025M03", "2025K1"])
       expect(problem.suppressed[cellId(problem, `pg period=${period} area=A gender=K`)]).toBe(1);
+  });
+
+  it("gives the same pattern with the layers in worker threads as in this thread", async () => {
+    const saved = process.env.JOBINDBLIK_DISCLOSURE_THREADS;
+    const statusWith = async (threads: string) => {
+      process.env.JOBINDBLIK_DISCLOSURE_THREADS = threads;
+      const r = await protectTables([input()], { method: "hypercube", byPeriod: true });
+      return [...(r.status[0] ?? [])];
+    };
+    try {
+      const one = await statusWith("1");
+      expect(await statusWith("2")).toEqual(one);
+      expect(one.filter((s) => s === 2).length).toBeGreaterThan(0);
+      process.env.JOBINDBLIK_DISCLOSURE_THREADS = "two";
+      expect(() => layerThreads()).toThrow(/JOBINDBLIK_DISCLOSURE_THREADS must be a whole number/);
+    } finally {
+      if (saved === undefined) delete process.env.JOBINDBLIK_DISCLOSURE_THREADS;
+      else process.env.JOBINDBLIK_DISCLOSURE_THREADS = saved;
+    }
   });
 });

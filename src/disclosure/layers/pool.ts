@@ -1,0 +1,74 @@
+// Period layers protected in parallel: each layer is an independent problem the size of one period,
+// so worker threads (one per core, JOBINDBLIK_DISCLOSURE_THREADS to choose) share them out. With one
+// thread, or for a single layer, they run here in turn.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ProtectOptions, TableInput } from "../protect.ts";
+import type { LayerReply, LayerRequest } from "./worker-main.ts";
+
+/** Threads for layers: JOBINDBLIK_DISCLOSURE_THREADS if set (≥ 1), else one per core. */
+export function layerThreads(): number {
+  const text = process.env.JOBINDBLIK_DISCLOSURE_THREADS;
+  const n = text === undefined || text.trim() === "" ? availableParallelism() : Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`JOBINDBLIK_DISCLOSURE_THREADS must be a whole number ≥ 1, not "${text}"`);
+  return n;
+}
+
+/**
+ * Protects every layer (`protect` in this thread, or the same in workers) and hands each result to
+ * `done` with its index, in the order they finish. Callbacks in `options` stay here (they cannot
+ * cross to a worker); `onLayer` is told when a layer starts.
+ */
+export async function protectEachLayer(
+  layers: readonly (readonly TableInput[])[],
+  options: ProtectOptions,
+  protect: (inputs: readonly TableInput[], options: ProtectOptions) => Promise<Uint8Array[]>,
+  done: (index: number, status: readonly Uint8Array[]) => void,
+  onLayer: (index: number) => void = () => {},
+  threads = layerThreads(),
+): Promise<void> {
+  const { onProgress: _p, onStep: _s, ...plain } = options;
+  const count = Math.min(threads, layers.length);
+  if (count <= 1) {
+    for (const [i, inputs] of layers.entries()) {
+      onLayer(i);
+      done(i, await protect(inputs, plain));
+    }
+    return;
+  }
+  let next = 0;
+  let failed = false;
+  const run = async (): Promise<void> => {
+    const worker = new Worker(new URL("./worker.js", import.meta.url));
+    // A worker that dies (out of memory, a crash in the loader) fails the layer it was working on.
+    let pending: ((reply: LayerReply) => void) | null = null;
+    const dead = (e: unknown) => pending?.({ error: e instanceof Error ? e.message : String(e) });
+    worker.on("error", dead);
+    worker.on("exit", (code) => dead(`the worker exited with code ${code}`));
+    try {
+      while (next < layers.length && !failed) {
+        const i = next++;
+        onLayer(i);
+        const reply = await new Promise<LayerReply>((resolve) => {
+          pending = resolve;
+          worker.once("message", resolve);
+          worker.postMessage({
+            inputs: layers[i] as readonly TableInput[],
+            options: plain,
+          } satisfies LayerRequest);
+        });
+        pending = null;
+        if ("error" in reply) {
+          failed = true;
+          throw new Error(`protecting a period layer failed: ${reply.error}`);
+        }
+        done(i, reply.status);
+      }
+    } finally {
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: count }, run));
+}
