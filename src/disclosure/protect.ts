@@ -3,10 +3,10 @@
 // per cell whether it is published, sensitive or a complement, with the protection requirements the
 // audit checks. Tables without a `disclosure` definition get the primary rules only.
 import type { DimensionDef, TableDef } from "../build/tables/types.ts";
-import { alignPeriods, groupPeriods, sliceToPeriod } from "./layers/periods.ts";
+import { alignPeriods, groupPeriods, type PeriodLayer, sliceToPeriod } from "./layers/periods.ts";
 import { protectEachLayer } from "./layers/pool.ts";
 import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
-import { type CubeInput, Problem } from "./model/problem.ts";
+import { type Cube, type CubeInput, Problem } from "./model/problem.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
 import { thresholdRule } from "./rules/threshold.ts";
 import { type SecondaryOptions, type SecondaryResult, secondarySuppression } from "./secondary/index.ts";
@@ -184,16 +184,21 @@ async function protectLayers(
   if (!periods || periods.length < 2) return false;
   const large = problem.sensitiveCells().length > (options.lpMaxSensitive ?? 2000);
   if (!(options.byPeriod ?? large)) return false;
+  const layers = periods.map((period) => sliceToPeriod(inputs, period));
   await protectEachLayer(
-    periods.map((period) => sliceToPeriod(inputs, period)),
+    layers.map((layer) => layer.inputs),
     { ...options, byPeriod: false },
     async (layer, layerOptions) => (await protectTables(layer, layerOptions)).status,
     (at, status) => {
-      problem.cubes.forEach((cube, k) => {
-        const layer = status[k] as Uint8Array;
-        const offset = cube.offset + at * (cube.strides[0] as number);
-        for (let l = 0; l < layer.length; l++)
-          if (layer[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
+      const { tables } = layers[at] as PeriodLayer;
+      const period = periods[at] as string;
+      status.forEach((layerStatus, j) => {
+        const k = tables[j] as number;
+        const cube = problem.cubes[k] as Cube;
+        const offset =
+          cube.offset + (inputs[k]?.codes[0]?.indexOf(period) ?? 0) * (cube.strides[0] as number);
+        for (let l = 0; l < layerStatus.length; l++)
+          if (layerStatus[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
       });
     },
     (at) => options.onStep?.(`period ${periods[at]} (${at + 1}/${periods.length})`),

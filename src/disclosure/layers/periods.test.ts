@@ -45,9 +45,22 @@ describe("aligning a pattern along the periods", () => {
       ([period, area]) => (period === "2025K2" ? 7 : 1) + (area === "A" ? 1 : 0),
     );
     expect(groupPeriods([input])).toEqual(dims[0]?.codes);
-    const [slice] = sliceToPeriod([input], "2025K2");
+    const [slice] = sliceToPeriod([input], "2025K2").inputs;
     expect(slice?.codes[0]).toEqual(["2025K2"]);
     expect([...(slice?.values.n ?? [])]).toEqual([7, 8, 7]);
+    // A second table without the quarters (as the tables linked to `recipients` lack its windows).
+    const monthsOnly = [
+      { id: "period", kind: "period" as const, codes: months },
+      dims[1] as (typeof dims)[1],
+    ];
+    const other = testInput(
+      testTable("mo", monthsOnly, { n: { period: "union", area: "union" } }),
+      monthsOnly,
+      () => 2,
+    );
+    expect(groupPeriods([other, input])).toEqual([...months, "2025K1", "2025K2", "2025K3", "2025K4", "2025"]);
+    expect(sliceToPeriod([other, input], "2025K2").tables).toEqual([1]);
+    expect(sliceToPeriod([other, input], "2025M05").tables).toEqual([0, 1]);
     const flat = [{ id: "area", codes: ["total", "A", "B"] }];
     expect(groupPeriods([testInput(testTable("f", flat, { n: { area: "sum" } }), flat, () => 1)])).toBeNull();
   });

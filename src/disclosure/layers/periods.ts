@@ -8,32 +8,42 @@ import type { Dim } from "../model/dims.ts";
 import type { Problem } from "../model/problem.ts";
 import type { TableInput } from "../protect.ts";
 
-/** The period codes of a group when every table has the period as its first dimension; else null. */
+/**
+ * The period codes of a group (every table's, in the first table's order, then any others), when
+ * every table has the period as its first dimension; else null. Tables may lack some periods (the
+ * rolling windows of `recipients` are not in the tables linked to it).
+ */
 export function groupPeriods(inputs: readonly TableInput[]): readonly string[] | null {
-  const first = inputs[0];
-  if (!first || inputs.some((i) => i.table.dimensions[0]?.kind !== "period")) return null;
-  const codes = first.codes[0] ?? [];
-  const same = inputs.every(
-    (i) => i.codes[0]?.length === codes.length && i.codes[0].every((c, k) => c === codes[k]),
-  );
-  return same ? codes : null;
+  if (inputs.length === 0 || inputs.some((i) => i.table.dimensions[0]?.kind !== "period")) return null;
+  const codes = new Set<string>();
+  for (const input of inputs) for (const c of input.codes[0] ?? []) codes.add(c);
+  return [...codes];
 }
 
-/** The group's tables restricted to one period (the first dimension). */
-export function sliceToPeriod(inputs: readonly TableInput[], period: string): TableInput[] {
-  return inputs.map((input) => {
+/** One period of a group: the tables that have it, restricted to it, and each one's index in the group. */
+export interface PeriodLayer {
+  readonly inputs: TableInput[];
+  readonly tables: number[];
+}
+
+/** The group's tables restricted to one period (the first dimension); tables without it left out. */
+export function sliceToPeriod(inputs: readonly TableInput[], period: string): PeriodLayer {
+  const layer: PeriodLayer = { inputs: [], tables: [] };
+  inputs.forEach((input, k) => {
     const at = input.codes[0]?.indexOf(period) ?? -1;
-    if (at < 0) throw new Error(`period ${period} is not in table ${input.table.id}`);
+    if (at < 0) return;
     const inner = input.codes.slice(1).reduce((a, c) => a * c.length, 1);
     const slice = (a: Float64Array) => a.slice(at * inner, (at + 1) * inner);
     const values = Object.fromEntries(Object.entries(input.values).map(([m, a]) => [m, slice(a)]));
-    return {
+    layer.inputs.push({
       table: input.table,
       codes: [[period], ...input.codes.slice(1)],
       values,
       ...(input.largest ? { largest: slice(input.largest) } : {}),
-    };
+    });
+    layer.tables.push(k);
   });
+  return layer;
 }
 
 /**
