@@ -165,9 +165,14 @@ export async function protectTables(
     return { problem, status: statusOf(problem), primary: { threshold: marked }, secondary };
   }
   const primary = applyPrimaryRules(ctx);
-  const seeded = await protectLayers(inputs, problem, options);
+  // One deadline for the whole group: its layers and its repair share the budget.
+  const timed =
+    options.budgetSeconds !== undefined && options.deadline === undefined
+      ? { ...options, deadline: Date.now() + options.budgetSeconds * 1000 }
+      : options;
+  const seeded = await protectLayers(inputs, problem, timed);
   if (seeded) options.onStep?.("repair over all periods");
-  const secondary = await secondarySuppression(problem, { ...options, seeded });
+  const secondary = await secondarySuppression(problem, { ...timed, seeded });
   return { problem, status: statusOf(problem), primary, secondary };
 }
 

@@ -34,6 +34,11 @@ export interface SecondaryOptions {
    * get hypercubes (no LP), so a release always finishes. Unlimited when absent.
    */
   readonly budgetSeconds?: number;
+  /**
+   * The same as an instant (ms since 1970), which takes precedence: a group protected period by period
+   * gives its layers (in any thread) and its repair one deadline, so the budget is the group's.
+   */
+  readonly deadline?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * The suppressed cells already protect most sensitive cells (layers protected alone and aligned):
@@ -253,7 +258,8 @@ export async function secondarySuppression(
     steps: { free: 0, lp: 0, hypercube: 0 },
     lpSolves: 0,
   };
-  const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
+  const deadline =
+    options.deadline ?? Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   let done = 0;
   const failed: number[] = [];
   for (const c of order) {
