@@ -259,22 +259,9 @@ export function findHypercube(
   if (!product) return null;
   const { k, coords, moves } = product;
 
-  // Every combination is priced by a walk that allocates nothing; only the cheapest are built and
-  // checked against the rows.
-  const priced: { choice: number[]; cost: number }[] = [];
-  const choice = new Array<number>(moves.length).fill(0);
+  // Only the cheapest combinations are built and checked against the rows.
   const chosen = (ch: readonly number[]) => moves.map((m, d) => m[ch[d] as number] as Move);
-  for (;;) {
-    const cost = priceOf(p, k, coords, chosen(choice), demands, options.zeroCost);
-    if (cost === 0 || (!options.zeroCost && Number.isFinite(cost)))
-      priced.push({ choice: [...choice], cost });
-    let d = 0;
-    while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
-    if (d === choice.length) break;
-    choice[d] = (choice[d] as number) + 1;
-  }
-  priced.sort((a, b) => a.cost - b.cost);
-  for (const { choice: ch } of priced.slice(0, 24)) {
+  for (const ch of cheapestCombinations(p, k, coords, moves, demands, options.zeroCost, 24)) {
     const cand = assemble(p, k, coords, chosen(ch), demands) as Candidate;
     const extra = works(p, c, cand, demands, options.zeroCost);
     if (extra) return withExtra(p, cand, extra);
@@ -301,20 +288,9 @@ export function hypercubeSupport(p: Problem, c: number, demands: readonly Demand
   const product = productMoves(p, c, demands, { zeroCost: false, perDim: 3 });
   if (!product) return [c];
   const { k, coords, moves } = product;
-  const priced: { choice: number[]; cost: number }[] = [];
-  const choice = new Array<number>(moves.length).fill(0);
   const chosen = (ch: readonly number[]) => moves.map((m, d) => m[ch[d] as number] as Move);
-  for (;;) {
-    const cost = priceOf(p, k, coords, chosen(choice), demands, false);
-    if (Number.isFinite(cost)) priced.push({ choice: [...choice], cost });
-    let d = 0;
-    while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
-    if (d === choice.length) break;
-    choice[d] = (choice[d] as number) + 1;
-  }
-  priced.sort((a, b) => a.cost - b.cost);
   const cells = new Set<number>([c]);
-  for (const { choice: ch } of priced.slice(0, count))
+  for (const ch of cheapestCombinations(p, k, coords, moves, demands, false, count))
     walk(p, k, coords, chosen(ch), demands, false, (id) => {
       cells.add(id);
     });
@@ -330,6 +306,34 @@ export function hypercubeSupport(p: Problem, c: number, demands: readonly Demand
     }
   }
   return [...cells];
+}
+
+/**
+ * The `count` cheapest combinations of one move per dimension (indices into `moves`), each priced by
+ * a walk that allocates nothing; with `zeroCost`, only those that move suppressed cells alone.
+ */
+function cheapestCombinations(
+  p: Problem,
+  k: number,
+  coords: readonly number[],
+  moves: readonly Move[][],
+  demands: readonly Demand[],
+  zeroCost: boolean,
+  count: number,
+): number[][] {
+  const priced: { choice: number[]; cost: number }[] = [];
+  const choice = new Array<number>(moves.length).fill(0);
+  for (;;) {
+    const chosen = moves.map((m, d) => m[choice[d] as number] as Move);
+    const cost = priceOf(p, k, coords, chosen, demands, zeroCost);
+    if (cost === 0 || (!zeroCost && Number.isFinite(cost))) priced.push({ choice: [...choice], cost });
+    let d = 0;
+    while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
+    if (d === choice.length) break;
+    choice[d] = (choice[d] as number) + 1;
+  }
+  priced.sort((a, b) => a.cost - b.cost);
+  return priced.slice(0, count).map((x) => x.choice);
 }
 
 function withExtra(
