@@ -4,7 +4,7 @@ import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
 import { testInput, testTable } from "../test-tables.ts";
 import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
-import { layerThreads } from "./pool.ts";
+import { layerThreads, protectEachLayer } from "./pool.ts";
 
 const cellId = (p: Problem, name: string) =>
   [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
@@ -152,5 +152,25 @@ describe("protection period by period, then repaired over the whole group", () =
       if (saved === undefined) delete process.env.JOBINDBLIK_DISCLOSURE_THREADS;
       else process.env.JOBINDBLIK_DISCLOSURE_THREADS = saved;
     }
+  });
+
+  it("a layer that fails in a worker fails the whole protection with the worker's reason", async () => {
+    const bad = [
+      { id: "period", kind: "period" as const, codes: ["2025X1"] },
+      { id: "area", codes: ["total", "A"] },
+    ];
+    const layer = [testInput(testTable("bad", bad, { n: { period: "union", area: "sum" } }), bad, () => 1)];
+    const good = sliceToPeriod([input()], "2025M01").inputs;
+    const done: number[] = [];
+    await expect(
+      protectEachLayer(
+        [good, layer],
+        { method: "hypercube" },
+        async () => [],
+        (i) => done.push(i),
+        () => {},
+        2,
+      ),
+    ).rejects.toThrow(/protecting a period layer failed: .*Not a period: "2025X1"/s);
   });
 });
