@@ -9,6 +9,7 @@ import { attainable } from "./lp.ts";
 import { neighbourhood, structuralNeighbourhood } from "./model/neighbourhood.ts";
 import type { Problem } from "./model/problem.ts";
 import { demandsOf, findHypercube, hypercubeSupport } from "./secondary/hypercube.ts";
+import { ProvenMoves } from "./secondary/proven.ts";
 
 export interface Violation {
   /** Table and codes of the cell. */
@@ -88,18 +89,24 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     }
   }
   const sensitive = p.sensitiveCells();
+  const proven = new ProvenMoves(p.size);
+  const found = (m: string, delta: ReadonlyMap<number, number>) => proven.record(m, delta);
   let farLeftMs = (options.farSeconds ?? 60) * 1000;
   const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   for (const [i, c] of sensitive.entries()) {
     if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
-    const demands = demandsOf(p, c);
+    const all = demandsOf(p, c);
+    // What hypercubes found for other cells may have moved this one far enough already.
+    const demands = intervals || !p.suppressed[c] ? all : proven.remaining(c, all);
+    checks += all.length - demands.length;
+    byHypercube += all.length - demands.length;
     // One hypercube of suppressed cells that meets every measure in both directions proves them all.
     if (
       !intervals &&
       p.suppressed[c] &&
       demands.length > 0 &&
-      (findHypercube(p, c, demands, { zeroCost: true }) ??
-        findHypercube(p, c, demands, { zeroCost: true, perDim: 3 }))
+      (findHypercube(p, c, demands, { zeroCost: true, found }) ??
+        findHypercube(p, c, demands, { zeroCost: true, perDim: 3, found }))
     ) {
       checks += demands.length;
       byHypercube += demands.length;
@@ -108,8 +115,10 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     for (const d of demands) {
       checks++;
       const x = p.values.get(d.m)?.[c] as number;
-      const needUp = x + d.up;
-      const needDown = x - d.down;
+      // The requirement in full (a direction already proven has 0 left in `d`).
+      const need = all.find((a) => a.m === d.m) ?? d;
+      const needUp = x + need.up;
+      const needDown = x - need.down;
       const base = { cell: p.describe(c), measure: d.m, value: x, needDown, needUp };
       if (!p.suppressed[c]) {
         violations.push({ ...base, lo: x, hi: x, reason: "published" });
@@ -118,8 +127,8 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
       if (!intervals) {
         // Each end on its own: a point reaching the upper bound and another reaching the lower.
         const byCube = (up: number, down: number) =>
-          findHypercube(p, c, [{ m: d.m, up, down }], { zeroCost: true, perDim: 3 }) !== null ||
-          findHypercube(p, c, [{ m: d.m, up, down }], { zeroCost: true, perDim: 6 }) !== null;
+          findHypercube(p, c, [{ m: d.m, up, down }], { zeroCost: true, perDim: 3, found }) !== null ||
+          findHypercube(p, c, [{ m: d.m, up, down }], { zeroCost: true, perDim: 6, found }) !== null;
         const upOk = d.up <= 0 || byCube(d.up, 0);
         const downOk = d.down <= 0 || byCube(0, d.down);
         if (upOk && downOk) {

@@ -136,6 +136,11 @@ export interface SearchOptions {
   readonly perDim?: number;
   /** Count already suppressed cells at their full weight (the simple baseline heuristic). */
   readonly noReuse?: boolean;
+  /**
+   * Told every change of the hypercube found that met a demand (measure, canonical id → change): points
+   * the attacker cannot rule out once its cells are suppressed (ProvenMoves).
+   */
+  readonly found?: (m: string, delta: ReadonlyMap<number, number>) => void;
 }
 
 interface Candidate {
@@ -263,7 +268,7 @@ export function findHypercube(
   const chosen = (ch: readonly number[]) => moves.map((m, d) => m[ch[d] as number] as Move);
   for (const ch of cheapestCombinations(p, k, coords, moves, demands, options.zeroCost, 24)) {
     const cand = assemble(p, k, coords, chosen(ch), demands) as Candidate;
-    const extra = works(p, c, cand, demands, options.zeroCost);
+    const extra = works(p, c, cand, demands, options.zeroCost, options.found);
     if (extra) return withExtra(p, cand, extra);
   }
   // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
@@ -272,7 +277,9 @@ export function findHypercube(
   if (allVertical.every((m) => m !== undefined)) {
     const cand = assemble(p, k, coords, allVertical as Move[], demands, options.zeroCost);
     const extra =
-      cand && (!options.zeroCost || cand.cost === 0) ? works(p, c, cand, demands, options.zeroCost) : null;
+      cand && (!options.zeroCost || cand.cost === 0)
+        ? works(p, c, cand, demands, options.zeroCost, options.found)
+        : null;
     if (cand && extra) return withExtra(p, cand, extra);
   }
   return null;
@@ -538,9 +545,11 @@ function works(
   cand: Candidate,
   demands: readonly Demand[],
   zeroCost: boolean,
+  found?: (m: string, delta: ReadonlyMap<number, number>) => void,
 ): Set<number> | null {
   const refDays = cand.days.get(c) ?? 1;
   const extra = new Set<number>();
+  const points: [string, ReadonlyMap<number, number>][] = [];
   for (const dm of demands) {
     for (const [sign, size] of [
       [1, dm.up],
@@ -552,12 +561,17 @@ function works(
         const scale = cand.mean.get(id)?.has(dm.m) ? refDays / (cand.days.get(id) ?? refDays) : 1;
         delta.set(id, sign * size * coef * scale);
       }
-      if (feasibleChange(p, dm.m, delta)) continue;
+      if (feasibleChange(p, dm.m, delta)) {
+        points.push([dm.m, delta]);
+        continue;
+      }
       const variant = followVariants(p, c, dm.m, delta, zeroCost).find((v) => feasibleChange(p, dm.m, v));
       if (!variant) return null;
+      points.push([dm.m, variant]);
       for (const id of variant.keys()) if (!cand.cells.has(id)) extra.add(id);
     }
   }
+  if (found) for (const [m, delta] of points) found(m, delta);
   return extra;
 }
 

@@ -10,6 +10,7 @@ import { neighbourhood, structuralNeighbourhood } from "../model/neighbourhood.t
 import type { Problem } from "../model/problem.ts";
 import { type Demand, demandsOf, findHypercube, hypercubeSupport } from "./hypercube.ts";
 import { mipFits, solveMip } from "./mip.ts";
+import { ProvenMoves } from "./proven.ts";
 
 export type Method = "auto" | "mip" | "lp" | "hypercube";
 
@@ -82,6 +83,9 @@ interface Context {
   /** LP before costly hypercubes (the LP method); otherwise hypercubes first, and a joint one. */
   readonly lpFirst: boolean;
   readonly seeded: boolean;
+  /** Changes hypercubes already showed possible, for every cell they moved. */
+  readonly proven: ProvenMoves;
+  readonly found: (m: string, delta: ReadonlyMap<number, number>) => void;
   readonly steps: StepCounts;
   lpSolves: number;
 }
@@ -114,14 +118,14 @@ async function protectDemand(
   final: boolean,
 ): Promise<boolean> {
   const { p } = ctx;
-  if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) {
+  if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3, found: ctx.found })) {
     ctx.steps.free++;
     return true;
   }
   const byHypercube = () => {
     const one =
-      findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
-      findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 3, found: ctx.found }) ??
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 6, found: ctx.found });
     if (!one) return false;
     suppress(p, one.cells);
     ctx.steps.hypercube++;
@@ -190,15 +194,21 @@ const tests = (demands: readonly Demand[]) =>
  * and direction at a time.
  */
 async function protectCell(ctx: Context, c: number, useLp: boolean, final: boolean): Promise<boolean> {
-  const demands = demandsOf(ctx.p, c);
+  // What hypercubes found for other cells may have moved this one far enough already.
+  const all = demandsOf(ctx.p, c);
+  const demands = ctx.proven.remaining(c, all);
+  ctx.steps.free += tests(all) - tests(demands);
   if (demands.length === 0) return true;
-  if (findHypercube(ctx.p, c, demands, { zeroCost: true })) {
+  if (findHypercube(ctx.p, c, demands, { zeroCost: true, found: ctx.found })) {
     ctx.steps.free += tests(demands);
     return true;
   }
   // One hypercube for every measure and both directions costs fewer complements than one each (but
   // seeded, the cell is most likely protected already, which the per-demand LP shows).
-  const joint = ctx.lpFirst || ctx.seeded ? null : findHypercube(ctx.p, c, demands, { zeroCost: false });
+  const joint =
+    ctx.lpFirst || ctx.seeded
+      ? null
+      : findHypercube(ctx.p, c, demands, { zeroCost: false, found: ctx.found });
   if (joint) {
     suppress(ctx.p, joint.cells);
     ctx.steps.hypercube += tests(demands);
@@ -248,6 +258,7 @@ export async function secondarySuppression(
     .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
     .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
     .map((x) => x.c);
+  const proven = new ProvenMoves(p.size);
   const ctx: Context = {
     p,
     maxCells: options.lpMaxCells ?? 3000,
@@ -255,6 +266,8 @@ export async function secondarySuppression(
     wideCells: method === "lp" ? (options.lpWideCells ?? 20_000) : 0,
     lpFirst: method === "lp",
     seeded: options.seeded ?? false,
+    proven,
+    found: (m, delta) => proven.record(m, delta),
     steps: { free: 0, lp: 0, hypercube: 0 },
     lpSolves: 0,
   };
