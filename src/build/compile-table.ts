@@ -202,6 +202,16 @@ export function disclosureThreads(): number {
   }
 }
 
+/** Progress of the secondary step as a step line, at most every 30 s (and at the end). */
+function everyHalfMinute(onStep: (step: string) => void): (done: number, total: number) => void {
+  let last = Date.now();
+  return (done, total) => {
+    if (done < total && Date.now() - last < 30_000) return;
+    last = Date.now();
+    onStep(`${done.toLocaleString("da-DK")} of ${total.toLocaleString("da-DK")} sensitive cells protected`);
+  };
+}
+
 export interface GroupOptions {
   readonly disclosure?: ProtectOptions;
   /** Told which step disclosure control is at (a period's layer, the repair), for progress output. */
@@ -225,7 +235,7 @@ export async function compileGroup(
   const summary = await protectGroup(connection, group, rels, {
     level: disclosureLevel(),
     ...(disclosureLevel() === "full" ? { budgetSeconds: disclosureBudgetSeconds() } : {}),
-    ...(options.onStep ? { onStep: options.onStep } : {}),
+    ...(options.onStep ? { onStep: options.onStep, onProgress: everyHalfMinute(options.onStep) } : {}),
     ...options.disclosure,
   });
   for (const [i, table] of group.entries()) {

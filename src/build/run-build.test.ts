@@ -183,13 +183,19 @@ describe("jobindblik build", () => {
   it("with full disclosure control publishes only after the audit passed, and reports both", async () => {
     const dataDir = await dataFolderWithGoldenDeliveries("full");
     await withEnv({ JOBINDBLIK_DISCLOSURE: "full" }, async () => {
-      const built = await buildRelease({ dataDir, through: "2024-01" });
+      const steps: string[] = [];
+      const built = await buildRelease({ dataDir, through: "2024-01", onStep: (s) => steps.push(s) });
       expect(built.disclosure?.level).toBe("full");
       const group = built.disclosure?.groups.find((g) => g.tables.includes("recipients-age-gender"));
       expect(group?.tables).toEqual(["recipients", "recipients-age-gender", "recipients-origin"]);
       expect(group?.sensitive).toBeGreaterThan(0);
       // Every sensitive cell got a witness in the secondary step (none left for the audit to refuse).
       expect(group?.unresolved).toBe(0);
+      // Progress of the secondary step, in Danish number format, ends with every sensitive cell.
+      const n = (group?.sensitive ?? 0).toLocaleString("da-DK");
+      expect(steps).toContain(
+        `table recipients, recipients-age-gender, recipients-origin: ${n} of ${n} sensitive cells protected`,
+      );
       expect(built.disclosure?.audit?.checks).toBeGreaterThan(0);
       expect(built.release.release).toBe("2024M01-1");
       expect(existsSync(join(dataDir, "disclosure", built.release.release))).toBe(true);
