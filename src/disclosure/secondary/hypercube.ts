@@ -150,11 +150,6 @@ interface Candidate {
   readonly cost: number;
 }
 
-/**
- * A perturbation of canonical cell `c` that meets `demands` (each measure, the directions asked
- * for), as the set of cells it moves, and the weight of those not yet suppressed; null if none of the
- * candidates tried works.
- */
 /** Per dimension, the candidate moves of `c` (see findHypercube), or null if a dimension has none. */
 function productMoves(
   p: Problem,
@@ -253,6 +248,11 @@ function productMoves(
   return { k, coords, moves };
 }
 
+/**
+ * A perturbation of canonical cell `c` that meets `demands` (each measure, the directions asked
+ * for), as the set of cells it moves, and the weight of those not yet suppressed; null if none of the
+ * candidates tried works.
+ */
 export function findHypercube(
   p: Problem,
   c: number,

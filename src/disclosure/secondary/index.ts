@@ -197,7 +197,8 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
   // What hypercubes found for other cells may have moved this one far enough already.
   const all = demandsOf(ctx.p, c);
   const demands = ctx.proven.remaining(c, all);
-  ctx.steps.free += tests(all) - tests(demands);
+  // (Counted once: a cell that comes back in the final pass was counted in its turn.)
+  if (!final) ctx.steps.free += tests(all) - tests(demands);
   if (demands.length === 0) return true;
   if (findHypercube(ctx.p, c, demands, { zeroCost: true, found: ctx.found })) {
     ctx.steps.free += tests(demands);
