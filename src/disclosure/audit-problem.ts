@@ -135,7 +135,8 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
           byHypercube++;
           continue;
         }
-        if (Date.now() > deadline) {
+        // At the deadline itself already: a budget of 0 means no LP at all, however fast the start.
+        if (Date.now() >= deadline) {
           violations.push({ ...base, lo: null, hi: null, reason: "unproven" });
           continue;
         }
