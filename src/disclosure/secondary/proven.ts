@@ -3,6 +3,7 @@
 // for. A cell that such a point moved far enough in a direction (and, the feasible set being convex
 // and holding the true values, any point on the way there) needs no search of its own in that
 // direction. In small, sparse lines most sensitive cells are corners of each other's hypercubes.
+// Used by the audit (audit-problem.ts); see DESIGN.md for why the secondary step does not.
 import type { Demand } from "./hypercube.ts";
 
 export class ProvenMoves {
