@@ -549,7 +549,8 @@ function works(
 ): Set<number> | null {
   const refDays = cand.days.get(c) ?? 1;
   const extra = new Set<number>();
-  const points: [string, ReadonlyMap<number, number>][] = [];
+  // The accepted changes, kept only for a caller that asks (the audit's shared proofs).
+  const points: [string, ReadonlyMap<number, number>][] | null = found ? [] : null;
   for (const dm of demands) {
     for (const [sign, size] of [
       [1, dm.up],
@@ -562,16 +563,16 @@ function works(
         delta.set(id, sign * size * coef * scale);
       }
       if (feasibleChange(p, dm.m, delta)) {
-        points.push([dm.m, delta]);
+        points?.push([dm.m, delta]);
         continue;
       }
       const variant = followVariants(p, c, dm.m, delta, zeroCost).find((v) => feasibleChange(p, dm.m, v));
       if (!variant) return null;
-      points.push([dm.m, variant]);
+      points?.push([dm.m, variant]);
       for (const id of variant.keys()) if (!cand.cells.has(id)) extra.add(id);
     }
   }
-  if (found) for (const [m, delta] of points) found(m, delta);
+  if (found && points) for (const [m, delta] of points) found(m, delta);
   return extra;
 }
 
