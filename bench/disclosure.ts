@@ -76,13 +76,20 @@ try {
       `  secondary: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
     );
   const ours = await timed(() =>
-    protectTables(inputs, { method, onProgress, ...(budget ? { budgetSeconds: Number(budget) } : {}) }),
+    protectTables(inputs, {
+      method,
+      onProgress,
+      keepWitnesses: true,
+      ...(budget ? { budgetSeconds: Number(budget) } : {}),
+    }),
   );
   process.stdout.write(
     `secondary: ${ours.seconds.toFixed(1)} s, ${ours.result.secondary.sensitive} sensitive, ${ours.result.secondary.secondary} complements, ${ours.result.secondary.unresolved} unresolved; tests met ${JSON.stringify(ours.result.secondary.steps ?? {})}, ${ours.result.secondary.lpSolves} LP solves\n`,
   );
   const audit = await timed(() =>
+    // As the build does: the changes protection found are checked first (the audit's verdict is its own).
     auditProblem(ours.result.problem, {
+      ...(ours.result.witnesses ? { witnesses: ours.result.witnesses } : {}),
       onProgress: (done, total) =>
         process.stderr.write(
           `  audit: ${done}/${total} sensitive cells, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
@@ -131,7 +138,7 @@ try {
   for (const r of rows)
     process.stdout.write(`${r.map((x, i) => String(x).padStart(i === 0 ? 26 : 18)).join(" ")}\n`);
   process.stdout.write(
-    `audit: ${audit.result.violations.length} violations in ${audit.result.checks} checks (${audit.result.byHypercube} by hypercube, ${audit.result.byNeighbourhoodLp} by neighbourhood LP, ${audit.result.byComponentLp} by component LP), ${audit.seconds.toFixed(1)} s\n`,
+    `audit: ${audit.result.violations.length} violations in ${audit.result.checks} checks (${audit.result.byHypercube} by hypercube, ${audit.result.byWitness} of them by witnesses, ${audit.result.byNeighbourhoodLp} by neighbourhood LP, ${audit.result.byComponentLp} by component LP), ${audit.seconds.toFixed(1)} s\n`,
   );
   const reasons = new Map<string, number>();
   for (const v of audit.result.violations) reasons.set(v.reason, (reasons.get(v.reason) ?? 0) + 1);

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
+  type BuildWitnesses,
   type GroupSummary,
   type ProtectOptions,
   protectGroup,
@@ -218,6 +219,8 @@ export interface GroupOptions {
   readonly onStep?: (step: string) => void;
   /** Folder for the protection records (`<table>.parquet`) the audit reads; none if omitted. */
   readonly recordDir?: string;
+  /** Keeps the changes that met each protection test, for the audit of the same build. */
+  readonly witnesses?: BuildWitnesses;
 }
 
 /**
@@ -236,6 +239,7 @@ export async function compileGroup(
     level: disclosureLevel(),
     ...(disclosureLevel() === "full" ? { budgetSeconds: disclosureBudgetSeconds() } : {}),
     ...(options.onStep ? { onStep: options.onStep, onProgress: everyHalfMinute(options.onStep) } : {}),
+    ...(options.witnesses ? { buildWitnesses: options.witnesses } : {}),
     ...options.disclosure,
   });
   for (const [i, table] of group.entries()) {

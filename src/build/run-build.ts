@@ -7,7 +7,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { readBenchmarkConfig, runBenchmarkStage } from "../benchmark/index.ts";
-import { auditRelease, disclosureGroups, type GroupSummary, privateDir } from "../disclosure/index.ts";
+import {
+  auditRelease,
+  BuildWitnesses,
+  disclosureGroups,
+  type GroupSummary,
+  privateDir,
+} from "../disclosure/index.ts";
 import { fail } from "../errors.ts";
 import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
@@ -204,13 +210,19 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     recordTmp = join(options.dataDir, "disclosure", `.tmp-${releaseId}-${process.pid}`);
     mkdirSync(recordTmp, { recursive: true });
     const releaseDir = tmpDir;
+    // What protection found, for the audit below to check before it searches (its verdict is its own).
+    const witnesses = disclosureLevel() === "full" ? new BuildWitnesses() : undefined;
     for (const group of disclosureGroups(TABLES)) {
       step(`table ${group.map((t) => t.id).join(", ")}`);
       let t0 = Date.now();
       const summary = await compileGroup(
         connection,
         group,
-        { recordDir: recordTmp, onStep: (s) => step(`table ${group.map((t) => t.id).join(", ")}: ${s}`) },
+        {
+          recordDir: recordTmp,
+          onStep: (s) => step(`table ${group.map((t) => t.id).join(", ")}: ${s}`),
+          ...(witnesses ? { witnesses } : {}),
+        },
         async (table, { rows }) => {
           const file = `${table.id}.parquet`;
           const path = join(releaseDir, file);
@@ -261,7 +273,10 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
     step("disclosure audit");
     const audit =
       disclosureLevel() === "full"
-        ? await auditRelease(tmpDir, recordTmp, TABLES, { budgetSeconds: disclosureBudgetSeconds() })
+        ? await auditRelease(tmpDir, recordTmp, TABLES, {
+            budgetSeconds: disclosureBudgetSeconds(),
+            ...(witnesses ? { buildWitnesses: witnesses } : {}),
+          })
         : null;
     if (audit && !audit.ok) {
       const first = audit.violations[0];

@@ -8,8 +8,16 @@
 import { attainable } from "./lp.ts";
 import { neighbourhood, structuralNeighbourhood } from "./model/neighbourhood.ts";
 import type { Problem } from "./model/problem.ts";
-import { demandsOf, findHypercube, hypercubeSupport } from "./secondary/hypercube.ts";
+import { feasibleChange } from "./model/rows.ts";
+import {
+  checkProduct,
+  type Demand,
+  demandsOf,
+  findHypercube,
+  hypercubeSupport,
+} from "./secondary/hypercube.ts";
 import { ProvenMoves } from "./secondary/proven.ts";
+import type { Witnesses } from "./secondary/witnesses.ts";
 
 export interface Violation {
   /** Table and codes of the cell. */
@@ -45,6 +53,11 @@ export interface AuditOptions {
   readonly budgetSeconds?: number;
   /** Called every 1,000 sensitive cells with the cells done and the number to do. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The changes the secondary step found for each test (witnesses.ts), checked first: each counts
+   * only once this audit has checked it against its own rows, so a wrong one is merely not used.
+   */
+  readonly witnesses?: Witnesses;
 }
 
 export interface ProblemAudit {
@@ -52,6 +65,8 @@ export interface ProblemAudit {
   /** Sensitive cell × measure checks, and how each was settled. */
   readonly checks: number;
   readonly byHypercube: number;
+  /** Of the checks settled by hypercubes, those settled by a witness handed in (its change checked). */
+  readonly byWitness: number;
   readonly byNeighbourhoodLp: number;
   readonly byComponentLp: number;
   /** With `exact`: the attainable interval of every suppressed cell, per measure. */
@@ -66,6 +81,7 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
   const violations: Violation[] = [];
   let checks = 0;
   let byHypercube = 0;
+  let byWitness = 0;
   let byNeighbourhoodLp = 0;
   let byComponentLp = 0;
   const suppressed = (c: number) => p.suppressed[c] === 1;
@@ -97,9 +113,17 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
     const all = demandsOf(p, c);
     // What hypercubes found for other cells may have moved this one far enough already.
-    const demands = intervals || !p.suppressed[c] ? all : proven.remaining(c, all);
+    let demands = intervals || !p.suppressed[c] ? all : proven.remaining(c, all);
     checks += all.length - demands.length;
     byHypercube += all.length - demands.length;
+    if (options.witnesses && !intervals && p.suppressed[c] && demands.length > 0) {
+      const left = byWitnesses(p, c, demands, options.witnesses, found);
+      const met = demands.length - left.length;
+      checks += met;
+      byHypercube += met;
+      byWitness += met;
+      demands = left;
+    }
     // One hypercube of suppressed cells that meets every measure in both directions proves them all.
     if (
       !intervals &&
@@ -187,8 +211,60 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     violations,
     checks,
     byHypercube,
+    byWitness,
     byNeighbourhoodLp,
     byComponentLp,
     ...(intervals ? { intervals } : {}),
   };
+}
+
+/**
+ * The demands of `c` (per measure, both directions) that the witnesses handed in do not prove, each
+ * witness checked here: a hypercube by the same row checks as any other, a change by moving suppressed
+ * cells only, keeping every row and value ≥ 0, and taking the cell to its bound. A measure with one
+ * direction proven comes back with that direction at 0.
+ */
+function byWitnesses(
+  p: Problem,
+  c: number,
+  demands: readonly Demand[],
+  witnesses: Witnesses,
+  found: (m: string, delta: ReadonlyMap<number, number>) => void,
+): Demand[] {
+  const list = witnesses.get(c);
+  if (list.length === 0) return [...demands];
+  for (const w of list)
+    if ("product" in w && w.m === null && checkProduct(p, c, demands, w.product, found)) return [];
+  const left: Demand[] = [];
+  for (const d of demands) {
+    let { up, down } = d;
+    for (const w of list) {
+      if (w.m !== d.m || (w.sign > 0 ? up : down) <= 0) continue;
+      const single = { m: d.m, up: w.sign > 0 ? up : 0, down: w.sign < 0 ? down : 0 };
+      const ok =
+        "product" in w
+          ? checkProduct(p, c, [single], w.product, found)
+          : changeProves(p, c, single, w.delta, w.sign);
+      if (ok && "delta" in w) found(d.m, w.delta);
+      if (ok && w.sign > 0) up = 0;
+      if (ok && w.sign < 0) down = 0;
+    }
+    if (up > 0 || down > 0) left.push({ m: d.m, up, down });
+  }
+  return left;
+}
+
+/** Whether `delta` moves suppressed cells only, keeps every row, and takes `c` as far as `d` asks. */
+function changeProves(
+  p: Problem,
+  c: number,
+  d: Demand,
+  delta: ReadonlyMap<number, number>,
+  sign: 1 | -1,
+): boolean {
+  const need = sign > 0 ? d.up : d.down;
+  const moved = sign * (delta.get(c) ?? 0);
+  if (moved < need - 1e-6 * (1 + need)) return false;
+  for (const id of delta.keys()) if (!p.suppressed[id]) return false;
+  return feasibleChange(p, d.m, delta);
 }

@@ -13,6 +13,7 @@ import { type AuditOptions, auditProblem, type Violation } from "./audit-problem
 import { loadTableInput } from "./db.ts";
 import { disclosureGroups } from "./groups.ts";
 import { buildProblem } from "./protect.ts";
+import type { BuildWitnesses } from "./secondary/witnesses.ts";
 
 /** Where the build keeps the protection record of a release (inside the data folder, not served). */
 export function privateDir(dataDir: string, release: string): string {
@@ -68,7 +69,7 @@ export async function auditRelease(
   releasePath: string,
   recordPath: string,
   tables: readonly TableDef[],
-  options: AuditOptions = {},
+  options: AuditOptions & { readonly buildWitnesses?: BuildWitnesses } = {},
 ): Promise<AuditReport> {
   const started = Date.now();
   const present: TableDef[] = [];
@@ -189,7 +190,9 @@ export async function auditRelease(
       options.onStep?.(
         `checking ${group.map((t) => t.id).join(", ")}: ${suppressedCells.toLocaleString("da-DK")} suppressed cells so far`,
       );
-      const result = await auditProblem(problem, options);
+      const { buildWitnesses, ...auditOptions } = options;
+      const kept = buildWitnesses?.for(inputs);
+      const result = await auditProblem(problem, { ...auditOptions, ...(kept ? { witnesses: kept } : {}) });
       checks += result.checks;
       for (const v of result.violations) violations.push({ ...v, table: v.cell.split(" ")[0] as string });
     }

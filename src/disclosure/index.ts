@@ -8,6 +8,7 @@ import { quoteIdentifier } from "../store/sql.ts";
 import { loadTableInput, writeStatus } from "./db.ts";
 import { type ProtectOptions, protectTables } from "./protect.ts";
 import { DEFAULT_RULE_PARAMS as RULE_DEFAULTS } from "./rules/index.ts";
+import type { BuildWitnesses } from "./secondary/witnesses.ts";
 import { applyThresholdSql } from "./threshold-sql.ts";
 
 export type { AuditReport, AuditTableLoss } from "./audit.ts";
@@ -18,6 +19,7 @@ export type { ProtectOptions, TableInput } from "./protect.ts";
 export { buildProblem, protectTables } from "./protect.ts";
 export { writeProtectionRecord } from "./record.ts";
 export { DEFAULT_RULE_PARAMS } from "./rules/index.ts";
+export { BuildWitnesses } from "./secondary/witnesses.ts";
 
 export interface GroupSummary {
   readonly tables: readonly string[];
@@ -37,7 +39,7 @@ export async function protectGroup(
   connection: DuckDBConnection,
   tables: readonly TableDef[],
   rels: readonly string[],
-  options: ProtectOptions = {},
+  options: ProtectOptions & { readonly buildWitnesses?: BuildWitnesses } = {},
 ): Promise<GroupSummary> {
   const started = Date.now();
   if (options.level === "threshold") {
@@ -69,7 +71,13 @@ export async function protectGroup(
   const inputs = [];
   for (const i of present)
     inputs.push(await loadTableInput(connection, tables[i] as TableDef, rels[i] as string));
-  const result = await protectTables(inputs, options);
+  const { buildWitnesses, ...protectOptions } = options;
+  const result = await protectTables(inputs, {
+    ...protectOptions,
+    keepWitnesses: buildWitnesses !== undefined,
+  });
+  // The changes that met each protection test, for the audit of this build to check first.
+  if (buildWitnesses && result.witnesses) buildWitnesses.add(inputs, result.witnesses);
   for (const [k, i] of present.entries())
     await writeStatus(connection, rels[i] as string, result.problem, k, result.status[k] as Uint8Array);
   return {

@@ -85,7 +85,8 @@ export async function attainable(
 /**
  * The published cells among `candidates` that must be suppressed (with the cells already suppressed)
  * for cell `target` of measure `m` to take the value `goal`: the change of least total weight per unit
- * (an LP, rounded up to every cell that moves). Returns null if no change within the candidates works.
+ * (an LP, rounded up to every cell that moves), with the change itself (canonical cell → change, the
+ * cells that move). Returns null if no change within the candidates works.
  */
 export async function cheapestChange(
   p: Problem,
@@ -93,7 +94,7 @@ export async function cheapestChange(
   target: number,
   goal: number,
   candidates: readonly number[],
-): Promise<number[] | null> {
+): Promise<{ moved: number[]; delta: Map<number, number> } | null> {
   const h = await highs();
   const x = p.values.get(m) as Float64Array;
   const terms = new Map<number, [number, number][]>();
@@ -151,10 +152,18 @@ export async function cheapestChange(
     if (model.getModelStatus() !== h.constants.modelStatus.optimal) return null;
     const sol = model.getSolution().colValue;
     const moved: number[] = [];
-    for (const [c, up] of published) {
-      if (Math.abs((sol[up] as number) - (sol[up + 1] as number)) > 1e-7 * (1 + scale)) moved.push(c);
+    const delta = new Map<number, number>();
+    for (const [c, t] of terms) {
+      const [col, coef] = t[0] as [number, number];
+      const change =
+        t.length > 1
+          ? (sol[col] as number) - (sol[col + 1] as number)
+          : coef * (sol[col] as number) - (x[c] as number);
+      if (Math.abs(change) <= 1e-7 * (1 + scale)) continue;
+      delta.set(c, change);
+      if (t.length > 1) moved.push(c);
     }
-    return moved;
+    return { moved, delta };
   } finally {
     model.dispose();
   }

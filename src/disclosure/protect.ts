@@ -9,7 +9,9 @@ import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
 import { type Cube, type CubeInput, Problem } from "./model/problem.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
 import { thresholdRule } from "./rules/threshold.ts";
+import { encodeHints, GroupHints } from "./secondary/hints.ts";
 import { type SecondaryOptions, type SecondaryResult, secondarySuppression } from "./secondary/index.ts";
+import { Witnesses } from "./secondary/witnesses.ts";
 
 /** One table's complete cube: the codes of each dimension (any order) and values in cell order. */
 export interface TableInput {
@@ -135,6 +137,8 @@ export interface ProtectOptions extends SecondaryOptions {
   readonly byPeriod?: boolean;
   /** Told which step the protection is at (a period's layer, the repair), for progress output. */
   readonly onStep?: (step: string) => void;
+  /** Keep the change that met each protection test (`ProtectResult.witnesses`), for the audit. */
+  readonly keepWitnesses?: boolean;
 }
 
 export interface ProtectResult {
@@ -143,6 +147,8 @@ export interface ProtectResult {
   readonly status: CellStatus[];
   readonly primary: Record<string, number>;
   readonly secondary: SecondaryResult;
+  /** With `keepWitnesses`: the changes that met the protection tests (for auditProblem). */
+  readonly witnesses?: Witnesses;
 }
 
 /** Primary rules, then secondary suppression, for a group of linked tables. */
@@ -170,46 +176,81 @@ export async function protectTables(
     options.budgetSeconds !== undefined && options.deadline === undefined
       ? { ...options, deadline: Date.now() + options.budgetSeconds * 1000 }
       : options;
-  const seeded = await protectLayers(inputs, problem, timed);
-  if (seeded) options.onStep?.("repair over all periods");
-  const secondary = await secondarySuppression(problem, { ...timed, seeded });
-  return { problem, status: statusOf(problem), primary, secondary };
+  const hints = await protectLayers(inputs, problem, timed);
+  if (hints) options.onStep?.("repair over all periods");
+  const witnesses = options.keepWitnesses ? new Witnesses(problem) : undefined;
+  const secondary = await secondarySuppression(problem, {
+    ...timed,
+    seeded: hints !== null,
+    ...(hints ? { hints } : {}),
+    ...(witnesses ? { witnesses } : {}),
+  });
+  return { problem, status: statusOf(problem), primary, secondary, ...(witnesses ? { witnesses } : {}) };
+}
+
+/** A period layer protected alone: its cells' statuses and the hypercubes that protect them (hints.ts). */
+export interface LayerResult {
+  readonly status: Uint8Array[];
+  readonly hints: Float64Array;
+}
+
+/** Protects one period's layer (in this thread or a worker), keeping its hypercubes for the repair. */
+export async function protectLayer(
+  inputs: readonly TableInput[],
+  options: ProtectOptions,
+): Promise<LayerResult> {
+  const result = await protectTables(inputs, {
+    ...options,
+    byPeriod: false,
+    collectHints: true,
+    keepWitnesses: false,
+  });
+  const hints = result.secondary.hints;
+  return { status: result.status, hints: hints ? encodeHints(result.problem, hints) : new Float64Array(0) };
 }
 
 /**
  * Each period's layer protected alone, its pattern copied into `problem` and aligned along the period
- * hierarchy (alignPeriods); false (nothing done) when the group is not to be decomposed.
+ * hierarchy (alignPeriods); returns the layers' hypercubes for the repair, or null (nothing done) when
+ * the group is not to be decomposed.
  */
 async function protectLayers(
   inputs: readonly TableInput[],
   problem: Problem,
   options: ProtectOptions,
-): Promise<boolean> {
+): Promise<GroupHints | null> {
   const periods = groupPeriods(inputs);
-  if (!periods || periods.length < 2) return false;
+  if (!periods || periods.length < 2) return null;
   const large = problem.sensitiveCells().length > (options.lpMaxSensitive ?? 2000);
-  if (!(options.byPeriod ?? large)) return false;
+  if (!(options.byPeriod ?? large)) return null;
   const layers = periods.map((period) => sliceToPeriod(inputs, period));
+  const hints = new GroupHints(problem);
   await protectEachLayer(
     layers.map((layer) => layer.inputs),
     { ...options, byPeriod: false },
-    async (layer, layerOptions) => (await protectTables(layer, layerOptions)).status,
-    (at, status) => {
+    protectLayer,
+    (at, result) => {
       const { tables } = layers[at] as PeriodLayer;
       const period = periods[at] as string;
-      status.forEach((layerStatus, j) => {
-        const k = tables[j] as number;
+      // The layer's cell `local` of its table j, in the group.
+      const offsets = tables.map((k) => {
         const cube = problem.cubes[k] as Cube;
-        const offset =
-          cube.offset + (inputs[k]?.codes[0]?.indexOf(period) ?? 0) * (cube.strides[0] as number);
+        return cube.offset + (inputs[k]?.codes[0]?.indexOf(period) ?? 0) * (cube.strides[0] as number);
+      });
+      result.status.forEach((layerStatus, j) => {
+        const offset = offsets[j] as number;
         for (let l = 0; l < layerStatus.length; l++)
           if (layerStatus[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
+      });
+      hints.add(result.hints, (j, local) => {
+        const offset = offsets[j];
+        return offset === undefined ? -1 : offset + local;
       });
     },
     (at) => options.onStep?.(`period ${periods[at]} (${at + 1}/${periods.length})`),
   );
   alignPeriods(problem);
-  return true;
+  return hints;
 }
 
 /** Per table, per local cell: 0 published, 1 sensitive, 2 complement. */

@@ -127,6 +127,8 @@ describe("protection period by period, then repaired over the whole group", () =
     ]);
     expect(secondary.sensitive).toBeGreaterThan(10);
     expect(secondary.unresolved).toBe(0);
+    // The repair checked the layers' own hypercubes, their periods carried, before any search.
+    expect(secondary.steps?.hinted).toBeGreaterThan(0);
     const audit = await auditProblem(problem, { exact: true });
     expect(audit.violations).toEqual([]);
     // (M01, A, K) has 1 person: its quarter's block is suppressed with it.
@@ -166,7 +168,7 @@ describe("protection period by period, then repaired over the whole group", () =
       protectEachLayer(
         [good, layer],
         { method: "hypercube" },
-        async () => [],
+        async () => ({ status: [], hints: new Float64Array(0) }),
         (i) => done.push(i),
         () => {},
         2,

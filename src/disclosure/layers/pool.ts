@@ -3,7 +3,7 @@
 // thread, or for a single layer, they run here in turn.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { ProtectOptions, TableInput } from "../protect.ts";
+import type { LayerResult, ProtectOptions, TableInput } from "../protect.ts";
 import type { LayerReply, LayerRequest } from "./worker-main.ts";
 
 /** Threads for layers: JOBINDBLIK_DISCLOSURE_THREADS if set (≥ 1), else one per core. */
@@ -23,8 +23,8 @@ export function layerThreads(): number {
 export async function protectEachLayer(
   layers: readonly (readonly TableInput[])[],
   options: ProtectOptions,
-  protect: (inputs: readonly TableInput[], options: ProtectOptions) => Promise<Uint8Array[]>,
-  done: (index: number, status: readonly Uint8Array[]) => void,
+  protect: (inputs: readonly TableInput[], options: ProtectOptions) => Promise<LayerResult>,
+  done: (index: number, result: LayerResult) => void,
   onLayer: (index: number) => void = () => {},
   threads = layerThreads(),
 ): Promise<void> {
@@ -63,7 +63,7 @@ export async function protectEachLayer(
           failed = true;
           throw new Error(`protecting a period layer failed: ${reply.error}`);
         }
-        done(i, reply.status);
+        done(i, reply);
       }
     } finally {
       worker.removeAllListeners("exit");

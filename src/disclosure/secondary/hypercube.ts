@@ -29,10 +29,18 @@ export function demandsOf(p: Problem, c: number): Demand[] {
   return out;
 }
 
-interface Move {
+/** A balanced move along one dimension: codes (indices) and their coefficients. */
+export interface Move {
   readonly codes: number[];
   readonly coefs: number[];
 }
+
+/**
+ * A hypercube as found: one move per dimension of the cell's cube. Kept for a period's layer so that
+ * the repair over all periods can check the same hypercube again (its period carried) before it
+ * searches (DESIGN.md, Decomposition by period).
+ */
+export type Product = readonly Move[];
 
 /** The balanced move of a dimension: +1 on every code covering `leaf`, −1 on those covering `partner`. */
 function move(dim: Dim, leaf: number, partner: number): Move {
@@ -141,6 +149,8 @@ export interface SearchOptions {
    * the attacker cannot rule out once its cells are suppressed (ProvenMoves).
    */
   readonly found?: (m: string, delta: ReadonlyMap<number, number>) => void;
+  /** Per dimension, a move to use as the only candidate there (undefined: search that dimension). */
+  readonly fixed?: readonly (Move | undefined)[];
 }
 
 interface Candidate {
@@ -177,6 +187,8 @@ function productMoves(
   );
   const moves: Move[][] = cube.dims.map((dim, d) => {
     const code = coords[d] as number;
+    const fixed = options.fixed?.[d];
+    if (fixed) return [fixed];
     if (cube.free[d] || dim.groupsOf[code]?.length === 0) return [{ codes: [code], coefs: [1] }];
     const leaves = (dim.leaves[code] ?? []).slice();
     if (leaves.length > 1)
@@ -258,8 +270,8 @@ export function findHypercube(
   c: number,
   demands: readonly Demand[],
   options: SearchOptions,
-): { cells: number[]; cost: number } | null {
-  if (demands.length === 0) return { cells: [c], cost: 0 };
+): { cells: number[]; cost: number; product: Product } | null {
+  if (demands.length === 0) return { cells: [c], cost: 0, product: [] };
   const product = productMoves(p, c, demands, options);
   if (!product) return null;
   const { k, coords, moves } = product;
@@ -269,7 +281,7 @@ export function findHypercube(
   for (const ch of cheapestCombinations(p, k, coords, moves, demands, options.zeroCost, 24)) {
     const cand = assemble(p, k, coords, chosen(ch), demands) as Candidate;
     const extra = works(p, c, cand, demands, options.zeroCost, options.found);
-    if (extra) return withExtra(p, cand, extra);
+    if (extra) return { ...withExtra(p, cand, extra), product: chosen(ch) };
   }
   // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
   // room whenever the totals do.
@@ -280,9 +292,29 @@ export function findHypercube(
       cand && (!options.zeroCost || cand.cost === 0)
         ? works(p, c, cand, demands, options.zeroCost, options.found)
         : null;
-    if (cand && extra) return withExtra(p, cand, extra);
+    if (cand && extra) return { ...withExtra(p, cand, extra), product: allVertical as Move[] };
   }
   return null;
+}
+
+/**
+ * Whether `product` (one move per dimension of `c`'s cube, as findHypercube returned it) moves only
+ * suppressed cells and meets `demands` under every row: a witness checked again (the audit).
+ */
+export function checkProduct(
+  p: Problem,
+  c: number,
+  demands: readonly Demand[],
+  product: Product,
+  found?: (m: string, delta: ReadonlyMap<number, number>) => void,
+): boolean {
+  const k = p.cubeOf(c);
+  const cube = p.cubes[k] as Cube;
+  if (product.length !== cube.dims.length) return false;
+  const coords = cube.dims.map((_, d) => p.coord(cube, c, d));
+  const cand = assemble(p, k, coords, product, demands, true);
+  // The cell itself must move by exactly the demand (coefficient 1), or the check proves nothing.
+  return cand !== null && cand.cells.get(c) === 1 && works(p, c, cand, demands, true, found) !== null;
 }
 
 /**
@@ -301,6 +333,37 @@ export function hypercubeSupport(p: Problem, c: number, demands: readonly Demand
     walk(p, k, coords, chosen(ch), demands, false, (id) => {
       cells.add(id);
     });
+  return withPeriods(p, cells);
+}
+
+/**
+ * The same for hypercubes handed in (a period layer's, hints.ts), each held at `c`'s own period: the
+ * corners of the layer's protection and their periods, a smaller LP than hypercubeSupport's.
+ */
+export function productSupport(
+  p: Problem,
+  c: number,
+  demands: readonly Demand[],
+  products: readonly Product[],
+): number[] {
+  const k = p.cubeOf(c);
+  const cube = p.cubes[k] as Cube;
+  const coords = cube.dims.map((_, d) => p.coord(cube, c, d));
+  const cells = new Set<number>([c]);
+  for (const product of products) {
+    if (product.length !== cube.dims.length) continue;
+    const held = product.map((mv, d) =>
+      cube.dims[d]?.kind === "period" ? { codes: [coords[d] as number], coefs: [1] } : mv,
+    );
+    walk(p, k, coords, held, demands, false, (id) => {
+      cells.add(id);
+    });
+  }
+  return withPeriods(p, cells);
+}
+
+/** `cells` with every period related to each (its quarter, year and windows; a quarter's months). */
+function withPeriods(p: Problem, cells: Set<number>): number[] {
   for (const id of [...cells]) {
     const at = periodOf(p, id);
     if (!at) continue;

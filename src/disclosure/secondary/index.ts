@@ -7,9 +7,18 @@
 // one pass protects all that a step met; the audit then checks the result independently.
 import { cheapestChange } from "../lp.ts";
 import { neighbourhood, structuralNeighbourhood } from "../model/neighbourhood.ts";
-import type { Problem } from "../model/problem.ts";
-import { type Demand, demandsOf, findHypercube, hypercubeSupport } from "./hypercube.ts";
+import type { Cube, Problem } from "../model/problem.ts";
+import type { HintMap } from "./hints.ts";
+import {
+  type Demand,
+  demandsOf,
+  findHypercube,
+  hypercubeSupport,
+  type Product,
+  productSupport,
+} from "./hypercube.ts";
 import { mipFits, solveMip } from "./mip.ts";
+import type { Witnesses } from "./witnesses.ts";
 
 export type Method = "auto" | "mip" | "lp" | "hypercube";
 
@@ -45,6 +54,15 @@ export interface SecondaryOptions {
    * a small LP looks for that protection before new complements are chosen.
    */
   readonly seeded?: boolean;
+  /** Keep, per sensitive cell, the hypercubes that met its demands (`SecondaryResult.hints`). */
+  readonly collectHints?: boolean;
+  /**
+   * Hypercubes to check first, per canonical cell, their period dimension searched again: a period
+   * layer's, for the repair over all periods (hints.ts).
+   */
+  readonly hints?: { get(c: number): readonly Product[] | undefined };
+  /** Where to keep the change that met each protection test, for the audit to check (witnesses.ts). */
+  readonly witnesses?: Witnesses;
 }
 
 export interface SecondaryResult {
@@ -58,6 +76,8 @@ export interface SecondaryResult {
   readonly lpSolves: number;
   /** How the protection tests were met (not for the exact MIP). */
   readonly steps?: StepCounts;
+  /** With `collectHints`: the hypercubes that met each cell's demands. */
+  readonly hints?: HintMap;
 }
 
 function suppress(p: Problem, cells: Iterable<number>): void {
@@ -68,6 +88,8 @@ function suppress(p: Problem, cells: Iterable<number>): void {
 export interface StepCounts {
   /** By cells already suppressed (a hypercube of them, or the whole cell at once). */
   free: number;
+  /** Of those, by a hypercube handed in (`hints`), its period carried. */
+  hinted: number;
   /** By the cheapest change an LP found (possibly of cells already suppressed only). */
   lp: number;
   /** By the cheapest hypercube with new complements. */
@@ -83,15 +105,54 @@ interface Context {
   readonly lpFirst: boolean;
   readonly seeded: boolean;
   readonly steps: StepCounts;
+  readonly hints: SecondaryOptions["hints"];
+  /** Where the hypercubes found are kept (`collectHints`), else null. */
+  readonly found: HintMap | null;
+  readonly witnesses: Witnesses | undefined;
   lpSolves: number;
+}
+
+/**
+ * Keeps the hypercube that met the demands of `c` (`single`: one measure and direction; absent: all
+ * of them): as a hint for a later repair and as a witness for the audit.
+ */
+function remember(ctx: Context, c: number, product: Product, single?: Demand): void {
+  if (single) ctx.witnesses?.addProduct(c, single.m, single.up > 0 ? 1 : -1, product);
+  else ctx.witnesses?.addProduct(c, null, 0, product);
+  if (!ctx.found) return;
+  const list = ctx.found.get(c);
+  if (list) list.push(product);
+  else ctx.found.set(c, [product]);
+}
+
+/**
+ * Whether a hypercube handed in for `c` (hints) meets `demands` with cells already suppressed: every
+ * dimension's move as it was, the period dimension searched afresh (the cell alone, with its quarter,
+ * year and windows, through its months, …), as the layer that found it held one period only.
+ */
+function byHint(ctx: Context, c: number, demands: readonly Demand[], single?: Demand): boolean {
+  const products = ctx.hints?.get(c);
+  if (!products) return false;
+  const dims = (ctx.p.cubes[ctx.p.cubeOf(c)] as Cube).dims;
+  for (const product of products) {
+    const fixed = product.map((mv, d) => (dims[d]?.kind === "period" ? undefined : mv));
+    const found = findHypercube(ctx.p, c, demands, { zeroCost: true, perDim: 3, fixed });
+    if (found) {
+      remember(ctx, c, found.product, single);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The cheapest LP change within the cells of `near`, suppressed; whether one was found. */
 async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: number[]): Promise<boolean> {
   ctx.lpSolves++;
-  const moved = await cheapestChange(ctx.p, d.m, c, goal, near);
-  if (!moved) return false;
+  const change = await cheapestChange(ctx.p, d.m, c, goal, near);
+  if (!change) return false;
+  const { moved, delta } = change;
   suppress(ctx.p, moved);
+  ctx.witnesses?.addDelta(c, d.m, d.up > 0 ? 1 : -1, delta);
   // No cell had to move that was published: the cell was protected already (no hypercube showed it).
   if (moved.length === 0) ctx.steps.free++;
   else ctx.steps.lp++;
@@ -114,7 +175,14 @@ async function protectDemand(
   final: boolean,
 ): Promise<boolean> {
   const { p } = ctx;
-  if (findHypercube(p, c, [d], { zeroCost: true, perDim: 3 })) {
+  if (byHint(ctx, c, [d], d)) {
+    ctx.steps.free++;
+    ctx.steps.hinted++;
+    return true;
+  }
+  const free = findHypercube(p, c, [d], { zeroCost: true, perDim: 3 });
+  if (free) {
+    remember(ctx, c, free.product, d);
     ctx.steps.free++;
     return true;
   }
@@ -123,6 +191,7 @@ async function protectDemand(
       findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
       findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
     if (!one) return false;
+    remember(ctx, c, one.product, d);
     suppress(p, one.cells);
     ctx.steps.hypercube++;
     return true;
@@ -168,6 +237,11 @@ async function protectDemand(
   // Seeded (most cells protected already), it comes before a new hypercube: mostly it finds that
   // protection. Otherwise after: on one scale-0.05 month that took the secondary step from 55 s to
   // 37 s with the same cells (before: 51 s, 1 % fewer cells).
+  // Seeded with the layer's hypercubes: first the LP over their corners and periods alone (≈ 100
+  // cells), where each corner's quarter may follow it or not.
+  const hinted = ctx.hints?.get(c);
+  const hintSupport: Hood = () => ({ cells: productSupport(p, c, [d], hinted ?? []), last: false });
+  if (useLp && ctx.seeded && hinted && (await byLps([hintSupport]))) return true;
   if (useLp && ctx.seeded && (await byLps([support]))) return true;
   if (byHypercube()) return true;
   if (useLp && !ctx.seeded && (await byLps([support]))) return true;
@@ -195,7 +269,14 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
   // such cells here left 2 of 31,183 checks of a scale-1 month unproven in the audit.
   const demands = demandsOf(ctx.p, c);
   if (demands.length === 0) return true;
-  if (findHypercube(ctx.p, c, demands, { zeroCost: true })) {
+  if (byHint(ctx, c, demands)) {
+    ctx.steps.free += tests(demands);
+    ctx.steps.hinted += tests(demands);
+    return true;
+  }
+  const free = findHypercube(ctx.p, c, demands, { zeroCost: true });
+  if (free) {
+    remember(ctx, c, free.product);
     ctx.steps.free += tests(demands);
     return true;
   }
@@ -203,6 +284,7 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
   // seeded, the cell is most likely protected already, which the per-demand LP shows).
   const joint = ctx.lpFirst || ctx.seeded ? null : findHypercube(ctx.p, c, demands, { zeroCost: false });
   if (joint) {
+    remember(ctx, c, joint.product);
     suppress(ctx.p, joint.cells);
     ctx.steps.hypercube += tests(demands);
     return true;
@@ -258,7 +340,10 @@ export async function secondarySuppression(
     wideCells: method === "lp" ? (options.lpWideCells ?? 20_000) : 0,
     lpFirst: method === "lp",
     seeded: options.seeded ?? false,
-    steps: { free: 0, lp: 0, hypercube: 0 },
+    steps: { free: 0, hinted: 0, lp: 0, hypercube: 0 },
+    hints: options.hints,
+    found: options.collectHints ? new Map() : null,
+    witnesses: options.witnesses,
     lpSolves: 0,
   };
   const deadline =
@@ -287,6 +372,7 @@ export async function secondarySuppression(
     unresolvedCells,
     lpSolves,
     steps: ctx.steps,
+    ...(ctx.found ? { hints: ctx.found } : {}),
   };
 }
 

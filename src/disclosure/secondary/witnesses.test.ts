@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { auditProblem } from "../audit-problem.ts";
+import type { Problem } from "../model/problem.ts";
+import { buildProblem, protectTables } from "../protect.ts";
+import { gridValue, testInput, testTable } from "../test-tables.ts";
+import { encodeHints, GroupHints } from "./hints.ts";
+import { BuildWitnesses, Witnesses } from "./witnesses.ts";
+
+const cellId = (p: Problem, name: string) =>
+  [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
+
+// A 2-D table with margins; (X, B) = 3 is sensitive (T = P = 5: it must be able to reach 0 and 8).
+const rows = ["X", "Y", "Z"];
+const cols = ["A", "B", "C"];
+const grid = [
+  [20, 3, 15],
+  [12, 18, 10],
+  [10, 14, 25],
+];
+const dims = [
+  { id: "row", codes: ["total", ...rows] },
+  { id: "col", codes: ["total", ...cols] },
+];
+const table = () =>
+  testInput(testTable("w2", dims, { n: { row: "sum", col: "sum" } }), dims, gridValue(rows, cols, grid));
+
+describe("witnesses: the changes protection found, checked by the audit", () => {
+  it("keep hypercubes and changes as they were added", () => {
+    const { problem: p } = buildProblem([table()]);
+    const w = new Witnesses(p);
+    const c = cellId(p, "w2 row=X col=B");
+    const product = [
+      { codes: [1, 2], coefs: [1, -1] },
+      { codes: [2, 3], coefs: [1, -0.5] },
+    ];
+    w.addProduct(c, null, 0, product);
+    w.addDelta(c, "n", -1, new Map([[c, -3]]));
+    expect(w.get(c)).toEqual([
+      { m: "n", sign: -1, delta: new Map([[c, -3]]) },
+      { m: null, sign: 0, product },
+    ]);
+    expect(w.get(cellId(p, "w2 row=Y col=B"))).toEqual([]);
+  });
+
+  it("prove every test of a hypercube pattern without a search of the audit's own", async () => {
+    const { problem, witnesses } = await protectTables([table()], {
+      method: "hypercube",
+      keepWitnesses: true,
+    });
+    expect(witnesses).toBeDefined();
+    const audit = await auditProblem(problem, { ...(witnesses ? { witnesses } : {}) });
+    expect(audit.violations).toEqual([]);
+    // One check (the measure n, up to 8 and down to 0), by the hypercube the secondary step chose.
+    expect(audit.checks).toBe(1);
+    expect(audit.byWitness).toBe(1);
+  });
+
+  it("from the LP method: the LP's change itself, which the audit checks", async () => {
+    const { problem, witnesses } = await protectTables([table()], { method: "lp", keepWitnesses: true });
+    const x = cellId(problem, "w2 row=X col=B");
+    const changes = (witnesses?.get(x) ?? []).filter((w) => "delta" in w);
+    expect(changes.length).toBeGreaterThan(0);
+    const audit = await auditProblem(problem, { ...(witnesses ? { witnesses } : {}) });
+    expect(audit.violations).toEqual([]);
+    expect(audit.byWitness).toBe(1);
+  });
+
+  it("are not taken when the pattern no longer holds them: the audit names the cell", async () => {
+    const { problem, witnesses } = await protectTables([table()], {
+      method: "hypercube",
+      keepWitnesses: true,
+    });
+    // Publish every complement: no witness can move (X, B) any more.
+    for (let g = 0; g < problem.size; g++) if (!problem.sensitive[g]) problem.suppressed[g] = 0;
+    const audit = await auditProblem(problem, { ...(witnesses ? { witnesses } : {}) });
+    expect(audit.byWitness).toBe(0);
+    expect(audit.violations.map((v) => [v.cell, v.lo, v.hi, v.reason])).toEqual([
+      ["w2 row=X col=B", 3, 3, "narrow"],
+    ]);
+  });
+
+  it("refuses a forged change: one that breaks a row, and one that moves a published cell", async () => {
+    const { problem: p } = buildProblem([table()]);
+    const x = cellId(p, "w2 row=X col=B");
+    const y = cellId(p, "w2 row=Y col=B");
+    p.sensitive[x] = 1;
+    p.suppressed[x] = 1;
+    p.requirement.set("n", {
+      down: new Float64Array(p.size).fill(Number.NaN).fill(0, x, x + 1),
+      up: new Float64Array(p.size).fill(Number.NaN).fill(8, x, x + 1),
+    });
+    const w = new Witnesses(p);
+    // (X, B) alone to 8: its row and column totals would no longer add up.
+    w.addDelta(x, "n", 1, new Map([[x, 5]]));
+    // (X, B) and (Y, B) swapping 3: (Y, B) is published.
+    w.addDelta(
+      x,
+      "n",
+      -1,
+      new Map([
+        [x, -3],
+        [y, 3],
+      ]),
+    );
+    const audit = await auditProblem(p, { witnesses: w });
+    expect(audit.byWitness).toBe(0);
+    // Nothing else is suppressed, so the cell is exactly known.
+    expect(audit.violations.map((v) => [v.cell, v.lo, v.hi])).toEqual([["w2 row=X col=B", 3, 3]]);
+  });
+
+  it("reach the audit of the same build only for a group of the same tables and codes", async () => {
+    const input = table();
+    const { witnesses } = await protectTables([input], { method: "hypercube", keepWitnesses: true });
+    const kept = new BuildWitnesses();
+    if (witnesses) kept.add([input], witnesses);
+    expect(kept.for([input])).toBe(witnesses);
+    const reordered = { ...input, codes: [input.codes[0] ?? [], [...(input.codes[1] ?? [])].reverse()] };
+    expect(kept.for([reordered])).toBeUndefined();
+  });
+});
+
+describe("hints: a period layer's hypercubes, for the repair", () => {
+  it("travel as one flat array and come back for the same cells", async () => {
+    const { problem, secondary } = await protectTables([table()], {
+      method: "hypercube",
+      collectHints: true,
+    });
+    const hints = secondary.hints ?? new Map();
+    expect(hints.size).toBe(1);
+    const stream = encodeHints(problem, hints);
+    const group = new GroupHints(problem);
+    group.add(stream, (cube, local) => (problem.cubes[cube]?.offset ?? 0) + local);
+    for (const [c, products] of hints) expect(group.get(c)).toEqual(products);
+    expect(group.get(cellId(problem, "w2 row=Z col=C"))).toBeUndefined();
+  });
+});
