@@ -197,6 +197,8 @@ describe("jobindblik build", () => {
         `table recipients, recipients-age-gender, recipients-origin: ${n} of ${n} sensitive cells protected`,
       );
       expect(built.disclosure?.audit?.checks).toBeGreaterThan(0);
+      // The audit checked the changes protection found before searching itself.
+      expect(built.disclosure?.audit?.byWitness).toBeGreaterThan(0);
       expect(built.release.release).toBe("2024M01-1");
       expect(existsSync(join(dataDir, "disclosure", built.release.release))).toBe(true);
     });

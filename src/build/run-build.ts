@@ -52,6 +52,8 @@ export interface BuildResult {
     readonly groups: readonly GroupSummary[];
     readonly audit: {
       readonly checks: number;
+      /** Checks proven by the protection step's witnesses (each checked by the audit). */
+      readonly byWitness: number;
       readonly suppressedCells: number;
       readonly seconds: number;
     } | null;
@@ -309,7 +311,12 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
         level: disclosureLevel(),
         groups,
         audit: audit
-          ? { checks: audit.checks, suppressedCells: audit.suppressedCells, seconds: audit.seconds }
+          ? {
+              checks: audit.checks,
+              byWitness: audit.byWitness,
+              suppressedCells: audit.suppressedCells,
+              seconds: audit.seconds,
+            }
           : null,
       },
     };

@@ -105,7 +105,8 @@ function disclosureLines(d: BuildResult["disclosure"] | null): string[] {
       ),
     ...(d.audit
       ? [
-          `  disclosure audit passed: ${n(d.audit.checks)} checks, ${n(d.audit.suppressedCells)} suppressed cells, ` +
+          `  disclosure audit passed: ${n(d.audit.checks)} checks (${n(d.audit.byWitness)} by the protection's witnesses), ` +
+            `${n(d.audit.suppressedCells)} suppressed cells, ` +
             `${d.audit.seconds.toFixed(1)} s (information loss: jobindblik audit)`,
         ]
       : []),

@@ -34,6 +34,8 @@ export interface AuditReport {
   /** Published values that are not the rounded protected value (should never happen). */
   readonly mismatches: number;
   readonly checks: number;
+  /** Of the checks, those proven by a witness of the protection step (checked by the audit). */
+  readonly byWitness: number;
   readonly sensitiveCells: number;
   readonly suppressedCells: number;
   readonly loss: AuditTableLoss[];
@@ -97,6 +99,7 @@ export async function auditRelease(
   const loss: AuditTableLoss[] = [];
   let mismatches = 0;
   let checks = 0;
+  let byWitness = 0;
   let sensitiveCells = 0;
   let suppressedCells = 0;
   try {
@@ -194,6 +197,7 @@ export async function auditRelease(
       const kept = buildWitnesses?.for(inputs);
       const result = await auditProblem(problem, { ...auditOptions, ...(kept ? { witnesses: kept } : {}) });
       checks += result.checks;
+      byWitness += result.byWitness;
       for (const v of result.violations) violations.push({ ...v, table: v.cell.split(" ")[0] as string });
     }
   } finally {
@@ -205,6 +209,7 @@ export async function auditRelease(
     violations,
     mismatches,
     checks,
+    byWitness,
     sensitiveCells,
     suppressedCells,
     loss,
