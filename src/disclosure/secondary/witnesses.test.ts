@@ -40,6 +40,8 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
       { m: null, sign: 0, product },
     ]);
     expect(w.get(cellId(p, "w2 row=Y col=B"))).toEqual([]);
+    // A measure outside the relations is refused, never read back as "every demand".
+    expect(() => w.addProduct(c, "fte", 1, product)).toThrow(/measure without relations: fte/);
   });
 
   it("prove every test of a hypercube pattern without a search of the audit's own", async () => {

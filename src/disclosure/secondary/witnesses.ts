@@ -87,10 +87,13 @@ export class Witnesses {
       grown.set(this.data.subarray(0, this.used));
       this.data = grown;
     }
+    const mi = m === null ? -1 : this.measures.indexOf(m);
+    // −1 stands for "every demand": an unknown measure must not become that.
+    if (m !== null && mi < 0) throw new Error(`a witness for a measure without relations: ${m}`);
     const at = this.used;
     this.used += size;
     this.data[at] = this.head[c] as number;
-    this.data[at + 1] = m === null ? -1 : this.measures.indexOf(m);
+    this.data[at + 1] = mi;
     this.data[at + 2] = sign;
     this.data[at + 3] = kind;
     this.head[c] = at;
