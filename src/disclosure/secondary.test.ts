@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditProblem } from "./audit-problem.ts";
 import type { Problem } from "./model/problem.ts";
 import { protectTables } from "./protect.ts";
-import { gridValue, testInput, testTable } from "./test-tables.ts";
+import { testInput, testTable, textbookTable2d } from "./test-tables.ts";
 
 const cellId = (p: Problem, name: string) =>
   [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
@@ -13,27 +13,9 @@ const suppressedCells = (p: Problem) => {
   return out.sort();
 };
 
-// Hundepool et al.-style 2-D table with margins; (X, B) = 3 is sensitive (T = 5, P = 5: its interval
-// must reach 0 and 8). Every protecting pattern holds a cycle of suppressed cells through (X, B); the
-// shortest are rectangles (X, B), (X, c'), (r', B), (r', c'). By hand, with weight 1 + value:
-// (Y, A) 21+19+13 = 53, (Y, C) 16+19+11 = 46, (Z, A) 21+15+11 = 47, (Z, C) 16+15+26 = 57, and every
-// rectangle through a margin costs more than 100; longer cycles need ≥ 5 more cells (≥ 55).
-const rows = ["X", "Y", "Z"];
-const cols = ["A", "B", "C"];
-const grid = [
-  [20, 3, 15],
-  [12, 18, 10],
-  [10, 14, 25],
-];
-const dims2 = [
-  { id: "row", codes: ["total", ...rows] },
-  { id: "col", codes: ["total", ...cols] },
-];
-
-function table2d() {
-  const t = testTable("t2", dims2, { n: { row: "sum", col: "sum" } });
-  return testInput(t, dims2, gridValue(rows, cols, grid));
-}
+// The textbook 2-D table (test-tables.ts): (X, B) = 3 is sensitive; the cheapest protecting
+// rectangle, by hand, is (X, B), (X, C), (Y, B), (Y, C) at 46.
+const table2d = () => textbookTable2d("t2");
 
 describe("secondary suppression of a 2-D table", () => {
   it("finds the known optimal pattern: the cheapest rectangle through the sensitive cell", async () => {

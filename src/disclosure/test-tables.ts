@@ -86,3 +86,26 @@ export function gridValue(
     return s;
   };
 }
+
+// Hundepool et al.-style 2-D table with margins; (X, B) = 3 is sensitive (T = 5, P = 5: its interval
+// must reach 0 and 8). Every protecting pattern holds a cycle of suppressed cells through (X, B); the
+// shortest are rectangles (X, B), (X, c'), (r', B), (r', c'). By hand, with weight 1 + value:
+// (Y, A) 21+19+13 = 53, (Y, C) 16+19+11 = 46, (Z, A) 21+15+11 = 47, (Z, C) 16+15+26 = 57, and every
+// rectangle through a margin costs more than 100; longer cycles need ≥ 5 more cells (≥ 55).
+const textbookRows = ["X", "Y", "Z"];
+const textbookCols = ["A", "B", "C"];
+const textbookGrid = [
+  [20, 3, 15],
+  [12, 18, 10],
+  [10, 14, 25],
+];
+
+/** The textbook 2-D table above as table `id` (dimensions `row` and `col`, measure `n`, sums). */
+export function textbookTable2d(id: string) {
+  const dims = [
+    { id: "row", codes: ["total", ...textbookRows] },
+    { id: "col", codes: ["total", ...textbookCols] },
+  ];
+  const table = testTable(id, dims, { n: { row: "sum", col: "sum" } });
+  return testInput(table, dims, gridValue(textbookRows, textbookCols, textbookGrid));
+}

@@ -2,27 +2,15 @@ import { describe, expect, it } from "vitest";
 import { auditProblem } from "../audit-problem.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
-import { gridValue, testInput, testTable } from "../test-tables.ts";
+import { textbookTable2d } from "../test-tables.ts";
 import { encodeHints, GroupHints } from "./hints.ts";
 import { BuildWitnesses, Witnesses } from "./witnesses.ts";
 
 const cellId = (p: Problem, name: string) =>
   [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
 
-// A 2-D table with margins; (X, B) = 3 is sensitive (T = P = 5: it must be able to reach 0 and 8).
-const rows = ["X", "Y", "Z"];
-const cols = ["A", "B", "C"];
-const grid = [
-  [20, 3, 15],
-  [12, 18, 10],
-  [10, 14, 25],
-];
-const dims = [
-  { id: "row", codes: ["total", ...rows] },
-  { id: "col", codes: ["total", ...cols] },
-];
-const table = () =>
-  testInput(testTable("w2", dims, { n: { row: "sum", col: "sum" } }), dims, gridValue(rows, cols, grid));
+// The textbook 2-D table (test-tables.ts): (X, B) = 3 is sensitive (it must be able to reach 0 and 8).
+const table = () => textbookTable2d("w2");
 
 describe("witnesses: the changes protection found, checked by the audit", () => {
   it("keep hypercubes and changes as they were added", () => {
