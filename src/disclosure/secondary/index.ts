@@ -106,6 +106,8 @@ interface Context {
   readonly seeded: boolean;
   readonly steps: StepCounts;
   readonly hints: SecondaryOptions["hints"];
+  /** The last cell whose hints were decoded, and them: a cell's demands all ask for the same. */
+  lastHinted: { c: number; products: readonly Product[] | undefined } | null;
   /** Where the hypercubes found are kept (`collectHints`), else null. */
   readonly found: HintMap | null;
   readonly witnesses: Witnesses | undefined;
@@ -130,8 +132,13 @@ function remember(ctx: Context, c: number, product: Product, single?: Demand): v
  * dimension's move as it was, the period dimension searched afresh (the cell alone, with its quarter,
  * year and windows, through its months, …), as the layer that found it held one period only.
  */
+function hintsOf(ctx: Context, c: number): readonly Product[] | undefined {
+  if (ctx.lastHinted?.c !== c) ctx.lastHinted = { c, products: ctx.hints?.get(c) };
+  return ctx.lastHinted.products;
+}
+
 function byHint(ctx: Context, c: number, demands: readonly Demand[], single?: Demand): boolean {
-  const products = ctx.hints?.get(c);
+  const products = hintsOf(ctx, c);
   if (!products) return false;
   const dims = (ctx.p.cubes[ctx.p.cubeOf(c)] as Cube).dims;
   for (const product of products) {
@@ -239,7 +246,7 @@ async function protectDemand(
   // 37 s with the same cells (before: 51 s, 1 % fewer cells).
   // Seeded with the layer's hypercubes: first the LP over their corners and periods alone (≈ 100
   // cells), where each corner's quarter may follow it or not.
-  const hinted = ctx.hints?.get(c);
+  const hinted = hintsOf(ctx, c);
   const hintSupport: Hood = () => ({ cells: productSupport(p, c, [d], hinted ?? []), last: false });
   if (useLp && ctx.seeded && hinted && (await byLps([hintSupport]))) return true;
   if (useLp && ctx.seeded && (await byLps([support]))) return true;
@@ -342,6 +349,7 @@ export async function secondarySuppression(
     seeded: options.seeded ?? false,
     steps: { free: 0, hinted: 0, lp: 0, hypercube: 0 },
     hints: options.hints,
+    lastHinted: null,
     found: options.collectHints ? new Map() : null,
     witnesses: options.witnesses,
     lpSolves: 0,
