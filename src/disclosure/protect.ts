@@ -54,12 +54,14 @@ export function buildProblem(
       Object.keys(relations).map((m) => [m, input.values[m] as Float64Array]),
     );
     const base = ids.indexOf(input.table.disclosure?.linkedWith ?? "");
-    if (base < 0) return { table: input.table.id, dims, relations, values };
+    const periodEnd = input.table.disclosure?.periodEnd ?? [];
+    if (base < 0) return { table: input.table.id, dims, relations, values, periodEnd };
     return {
       table: input.table.id,
       dims,
       relations,
       values,
+      periodEnd,
       linkedCube: base,
       link: linkMap(input, inputs[base] as TableInput),
     };

@@ -45,6 +45,7 @@ export const recipientsAgeGender: TableDef = {
   disclosure: {
     periods: "flow",
     linkedWith: "recipients",
+    periodEnd: ["age"],
     relations: {
       persons: { period: "union", area: "union", benefit: "union", age: "sum", gender: "sum" },
       fte: { period: "mean", area: "sum", benefit: "union", age: "sum", gender: "sum" },

@@ -97,6 +97,12 @@ export interface DisclosureDef {
    * shared margin); linked tables are protected together.
    */
   readonly linkedWith?: string;
+  /**
+   * Dimensions whose code is a person's state on the period's last day (age band). A person can change
+   * band between a month's last day and its quarter's, so along periods no relation follows from the
+   * definitions on a line where such a dimension is not `total`, even where the values happen to fit.
+   */
+  readonly periodEnd?: readonly string[];
   /** Ratio measures and the count of the same cell that is their denominator (null: none published). */
   readonly ratios?: Readonly<Record<string, string | null>>;
   /**

@@ -50,6 +50,18 @@ export function neighbourhood(
   return { cells: [...seen], complete: frontier.length === 0 };
 }
 
+/** `list` ordered by distance from `x`'s place in it (both sides alternately), or as is without it. */
+function nearestFirst(list: readonly number[], x: number): readonly number[] {
+  const at = list.indexOf(x);
+  if (at < 0) return list;
+  const out: number[] = [];
+  for (let step = 1; out.length < list.length - 1; step++) {
+    if (at - step >= 0) out.push(list[at - step] as number);
+    if (at + step < list.length) out.push(list[at + step] as number);
+  }
+  return out;
+}
+
 /**
  * Codes of one dimension that a change of `code` can involve: the code, everything below it (an
  * aggregate moves through its parts), everything above it (totals that move with it), and up to
@@ -75,7 +87,9 @@ export function codesAround(dim: Dim, code: number, siblings: number): number[] 
           set.add(g.parent);
           next.push(g.parent);
         }
-        for (const s of g.children) {
+        // Nearest in the list first: adjacent age bands hold the persons whose band on the period's
+        // last day differs between a month and its quarter.
+        for (const s of nearestFirst(g.children, x)) {
           if (taken >= siblings) break;
           if (set.has(s)) continue;
           set.add(s);

@@ -19,6 +19,11 @@ export interface Cube {
   readonly sharedDims: readonly number[];
   /** Dimensions no measure has a relation along (a cell moves alone in them). */
   readonly free: readonly boolean[];
+  /**
+   * Per dimension, the code a period relation needs there (its `total`), or −1: dimensions taken on
+   * the period's last day (age), along which periods relate on the total's lines only.
+   */
+  readonly periodEnd: readonly number[];
 }
 
 export interface CubeInput {
@@ -30,6 +35,8 @@ export interface CubeInput {
   /** Local index of the linked cube's cell this cell equals, or −1 (with `linkedCube`). */
   readonly link?: Int32Array;
   readonly linkedCube?: number;
+  /** Ids of dimensions taken on the period's last day (TableDef `disclosure.periodEnd`). */
+  readonly periodEnd?: readonly string[];
 }
 
 /** Per measure, the bounds a sensitive cell's attainable interval must reach (NaN: no demand). */
@@ -86,6 +93,7 @@ export class Problem {
         linkedCube: linked,
         sharedDims,
         free,
+        periodEnd: input.dims.map((d) => (input.periodEnd?.includes(d.id) ? d.codes.indexOf("total") : -1)),
       });
       offset += size;
     }

@@ -77,6 +77,14 @@ export function lineRows(p: Problem, line: Line, m: string): Row[] {
   const x = (i: number) => values[i] as number;
   const rows: Row[] = [];
   const w = (code: number) => (kind === "mean" ? (dim.days[code] as number) : 1);
+  if (dim.kind === "period" && !periodRelates(cube, line)) {
+    // On a band's line only the part that ends on the total's last day is known: its persons have the
+    // same band on that day in both (persons, degree-days and amounts of the part within the total's).
+    const last = group.children.find((ch) => lastLeaf(dim, ch) === lastLeaf(dim, group.parent));
+    if (last === undefined) return [];
+    const row: Row = { ids: [id(last), parent], coefs: [w(last), -w(group.parent)], eq: false, mark: 0 };
+    return rowHolds(row, x) ? [row] : [];
+  }
   const total: Row = {
     ids: [parent, ...children],
     coefs: [w(group.parent), ...group.children.map((c) => -w(c))],
@@ -87,6 +95,31 @@ export function lineRows(p: Problem, line: Line, m: string): Row[] {
   if (kind === "union")
     for (const c of children) rows.push({ ids: [c, parent], coefs: [1, -1], eq: false, mark: 0 });
   return rows.filter((r) => rowHolds(r, x));
+}
+
+/**
+ * Whether periods relate on `line` (along the period dimension) as the relation says: not where a
+ * dimension taken on the period's last day (age) is at a band rather than its total, as a person can
+ * change band between a month's last day and the quarter's. There the relation holds only where the
+ * values happen to fit, which the attacker cannot know (and requiring it made quarters of one person
+ * impossible to protect); what the definitions do give is the part ending on the same day (lineRows).
+ */
+function periodRelates(cube: Cube, line: Line): boolean {
+  for (let d = 0; d < cube.dims.length; d++) {
+    const need = cube.periodEnd[d] as number;
+    if (need < 0) continue;
+    const code = Math.floor(line.base / (cube.strides[d] as number)) % (cube.dims[d] as Dim).codes.length;
+    if (code !== need) return false;
+  }
+  return true;
+}
+
+/** The latest month `code` covers (its leaves are months; their codes sort in time). */
+function lastLeaf(dim: Dim, code: number): string {
+  let last = "";
+  for (const leaf of dim.leaves[code] ?? [])
+    if ((dim.codes[leaf] as string) > last) last = dim.codes[leaf] as string;
+  return last;
 }
 
 // Rows depend on the true values only, never on which cells are suppressed: each line's rows are

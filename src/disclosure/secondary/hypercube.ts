@@ -222,13 +222,11 @@ function productMoves(
       if (extra.has(d) && keepsMargin) score += 1e6;
       scored.push({ m: mv, score, split });
     };
-    // Distinct persons over periods are a union: a month may move alone within the slack of its rows
-    // (persons counted in several months of the quarter), the cheapest move when it fits, which works()
+    // A period may move alone: distinct persons within the slack of their union (persons counted in
+    // several months of the quarter), and any measure on a line with no period relation (an age band:
+    // a band's quarter is tied to its last month only). The cheapest move when it fits, which works()
     // decides; it is tried first, beside the others.
-    const alone =
-      dim.kind === "period" && demands.every((dm) => cube.relations.get(dm.m)?.[d] === "union")
-        ? { codes: [code], coefs: [1] }
-        : null;
+    const alone = dim.kind === "period" ? { codes: [code], coefs: [1] } : null;
     for (const leaf of leaves.slice(0, 2))
       for (const partner of [-1, ...nearLeaves(dim, leaf, own, 12)])
         consider(move(dim, leaf, partner), partner < 0);
@@ -283,16 +281,27 @@ export function findHypercube(
     const extra = works(p, c, cand, demands, options.zeroCost, options.found);
     if (extra) return { ...withExtra(p, cand, extra), product: chosen(ch) };
   }
-  // Last resort: every dimension vertical (the cell and all totals above it), often dear but it has
-  // room whenever the totals do.
-  const allVertical = moves.map((m) => m.find((x) => x.coefs.every((a) => a > 0)));
-  if (allVertical.every((m) => m !== undefined)) {
-    const cand = assemble(p, k, coords, allVertical as Move[], demands, options.zeroCost);
-    const extra =
-      cand && (!options.zeroCost || cand.cost === 0)
-        ? works(p, c, cand, demands, options.zeroCost, options.found)
-        : null;
-    if (cand && extra) return { ...withExtra(p, cand, extra), product: allVertical as Move[] };
+  // Last resort: every dimension vertical (the cell, a part below an aggregate, and all totals above
+  // it), often dear but going up it always has room. Each dimension may hold several such moves: an
+  // aggregate's part (a quarter's month, a job centre's municipality), the move through all parts, or
+  // the cell alone within the slack of a union; the first of each is not always the one with room
+  // (a quarter of one person going up needs the month that person is in).
+  const upright = moves.map((m) => m.filter((x) => x.coefs.every((a) => a > 0)));
+  if (upright.every((m) => m.length > 0)) {
+    const choice = new Array<number>(upright.length).fill(0);
+    for (let tried = 0; tried < 16; tried++) {
+      const chosen = upright.map((m, d) => m[choice[d] as number] as Move);
+      const cand = assemble(p, k, coords, chosen, demands, options.zeroCost);
+      const extra =
+        cand && (!options.zeroCost || cand.cost === 0)
+          ? works(p, c, cand, demands, options.zeroCost, options.found)
+          : null;
+      if (cand && extra) return { ...withExtra(p, cand, extra), product: chosen };
+      let d = 0;
+      while (d < choice.length && (choice[d] as number) + 1 >= (upright[d] as Move[]).length) choice[d++] = 0;
+      if (d === choice.length) break;
+      choice[d] = (choice[d] as number) + 1;
+    }
   }
   return null;
 }

@@ -258,10 +258,21 @@ async function protectDemand(
     cells: structuralNeighbourhood(p, c, ctx.maxCells, 1).cells,
     last: false,
   });
-  return (
-    useLp && (await byLps([perDimensionSmall, perDimension, along(3, ctx.maxCells), along(5, ctx.maxCells)]))
-  );
+  // Last, in the final pass only (a few cells): every partner of each dimension (all age bands, both
+  // genders), up to 20,000 cells. A quarter's cell whose period relation fails on its own line (age on
+  // the period's last day) but holds on its totals' lines needs its months to move at the totals and
+  // the bands its persons were in during the months; no smaller neighbourhood holds them all.
+  const perDimensionWide: Hood = () => ({
+    cells: structuralNeighbourhood(p, c, WIDE_CELLS, 12).cells,
+    last: true,
+  });
+  const hoods = [perDimensionSmall, perDimension, along(3, ctx.maxCells), along(5, ctx.maxCells)];
+  if (final) hoods.push(perDimensionWide);
+  return useLp && (await byLps(hoods));
 }
+
+/** Cells of the widest per-dimension LP neighbourhood, tried in the final pass. */
+const WIDE_CELLS = 20_000;
 
 const tests = (demands: readonly Demand[]) =>
   demands.reduce((n, d) => n + (d.up > 0 ? 1 : 0) + (d.down > 0 ? 1 : 0), 0);
