@@ -105,8 +105,10 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     }
   }
   const sensitive = p.sensitiveCells();
-  const proven = new ProvenMoves(p.size);
+  const proven = new ProvenMoves(p.size, sensitive);
   const found = (m: string, delta: ReadonlyMap<number, number>) => proven.record(m, delta);
+  // Cells whose witnesses were checked for another cell's alias (each once).
+  const resolved = new Set<number>();
   let farLeftMs = (options.farSeconds ?? 60) * 1000;
   const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   for (const [i, c] of sensitive.entries()) {
@@ -117,7 +119,7 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
     checks += all.length - demands.length;
     byHypercube += all.length - demands.length;
     if (options.witnesses && !intervals && p.suppressed[c] && demands.length > 0) {
-      const left = byWitnesses(p, c, demands, options.witnesses, found);
+      const left = byWitnesses(p, c, demands, options.witnesses, proven, resolved);
       const met = demands.length - left.length;
       checks += met;
       byHypercube += met;
@@ -221,18 +223,23 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
 /**
  * The demands of `c` (per measure, both directions) that the witnesses handed in do not prove, each
  * witness checked here: a hypercube by the same row checks as any other, a change by moving suppressed
- * cells only, keeping every row and value ≥ 0, and taking the cell to its bound. A measure with one
- * direction proven comes back with that direction at 0.
+ * cells only, keeping every row and value ≥ 0, and taking the cell to its bound. An alias (the change
+ * was found for another cell) is checked by checking that cell's own witnesses, whose accepted changes
+ * go to `proven`, and then seeing how far they moved `c`. A measure with one direction proven comes
+ * back with that direction at 0.
  */
-function byWitnesses(
+export function byWitnesses(
   p: Problem,
   c: number,
   demands: readonly Demand[],
   witnesses: Witnesses,
-  found: (m: string, delta: ReadonlyMap<number, number>) => void,
+  proven: ProvenMoves,
+  /** Sources already checked for an alias; null: aliases are not followed (checking a source). */
+  resolved: Set<number> | null,
 ): Demand[] {
   const list = witnesses.get(c);
   if (list.length === 0) return [...demands];
+  const found = (m: string, delta: ReadonlyMap<number, number>) => proven.record(m, delta);
   for (const w of list)
     if ("product" in w && w.m === null && checkProduct(p, c, demands, w.product, found)) return [];
   const left: Demand[] = [];
@@ -241,11 +248,20 @@ function byWitnesses(
     for (const w of list) {
       if (w.m !== d.m || (w.sign > 0 ? up : down) <= 0) continue;
       const single = { m: d.m, up: w.sign > 0 ? up : 0, down: w.sign < 0 ? down : 0 };
-      const ok =
-        "product" in w
-          ? checkProduct(p, c, [single], w.product, found)
-          : changeProves(p, c, single, w.delta, w.sign);
-      if (ok && "delta" in w) found(d.m, w.delta);
+      let ok: boolean;
+      if ("source" in w) {
+        if (!resolved) continue;
+        // The source's own witnesses, each demand in full, once (their aliases are not followed).
+        if (!resolved.has(w.source)) {
+          resolved.add(w.source);
+          byWitnesses(p, w.source, demandsOf(p, w.source), witnesses, proven, null);
+        }
+        ok = proven.remaining(c, [single]).length === 0;
+      } else if ("product" in w) ok = checkProduct(p, c, [single], w.product, found);
+      else {
+        ok = changeProves(p, c, single, w.delta, w.sign);
+        if (ok) found(d.m, w.delta);
+      }
       if (ok && w.sign > 0) up = 0;
       if (ok && w.sign < 0) down = 0;
     }

@@ -18,6 +18,7 @@ import {
   productSupport,
 } from "./hypercube.ts";
 import { mipFits, solveMip } from "./mip.ts";
+import { ProvenMoves } from "./proven.ts";
 import type { Witnesses } from "./witnesses.ts";
 
 export type Method = "auto" | "mip" | "lp" | "hypercube";
@@ -94,6 +95,8 @@ export interface StepCounts {
   lp: number;
   /** By the cheapest hypercube with new complements. */
   hypercube: number;
+  /** By a change found for another cell that moved this one far enough (no search of its own). */
+  shared: number;
 }
 
 interface Context {
@@ -109,22 +112,43 @@ interface Context {
   /** The last cell whose hints were decoded, and them: a cell's demands all ask for the same. */
   lastHinted: { c: number; products: readonly Product[] | undefined } | null;
   /** Where the hypercubes found are kept (`collectHints`), else null. */
-  readonly found: HintMap | null;
+  readonly hintsFound: HintMap | null;
   readonly witnesses: Witnesses | undefined;
+  /** How far accepted changes moved each sensitive cell, and for which cell they were found. */
+  readonly proven: ProvenMoves;
+  /** The cell being protected: the source of the changes accepted now. */
+  current: number;
+  /** Told every accepted change (findHypercube's `found`). */
+  readonly found: (m: string, delta: ReadonlyMap<number, number>) => void;
   lpSolves: number;
 }
 
 /**
- * Keeps the hypercube that met the demands of `c` (`single`: one measure and direction; absent: all
- * of them): as a hint for a later repair and as a witness for the audit.
+ * Keeps the hypercube that met `demands` of `c` (one measure and direction, or all that are left): as
+ * a hint for a later repair and as a witness for the audit, one for every demand of the cell where
+ * `whole`, else one per measure and direction it met (others were met by other cells' changes).
  */
-function remember(ctx: Context, c: number, product: Product, single?: Demand): void {
-  if (single) ctx.witnesses?.addProduct(c, single.m, single.up > 0 ? 1 : -1, product);
-  else ctx.witnesses?.addProduct(c, null, 0, product);
-  if (!ctx.found) return;
-  const list = ctx.found.get(c);
+function remember(
+  ctx: Context,
+  c: number,
+  product: Product,
+  demands: readonly Demand[],
+  whole: boolean,
+): void {
+  if (whole) ctx.witnesses?.addProduct(c, null, 0, product);
+  else
+    for (const d of demands) {
+      if (d.up > 0) ctx.witnesses?.addProduct(c, d.m, 1, product);
+      if (d.down > 0) ctx.witnesses?.addProduct(c, d.m, -1, product);
+    }
+  keepHint(ctx, c, product);
+}
+
+function keepHint(ctx: Context, c: number, product: Product): void {
+  if (!ctx.hintsFound) return;
+  const list = ctx.hintsFound.get(c);
   if (list) list.push(product);
-  else ctx.found.set(c, [product]);
+  else ctx.hintsFound.set(c, [product]);
 }
 
 /**
@@ -137,15 +161,15 @@ function hintsOf(ctx: Context, c: number): readonly Product[] | undefined {
   return ctx.lastHinted.products;
 }
 
-function byHint(ctx: Context, c: number, demands: readonly Demand[], single?: Demand): boolean {
+function byHint(ctx: Context, c: number, demands: readonly Demand[], whole: boolean): boolean {
   const products = hintsOf(ctx, c);
   if (!products) return false;
   const dims = (ctx.p.cubes[ctx.p.cubeOf(c)] as Cube).dims;
   for (const product of products) {
     const fixed = product.map((mv, d) => (dims[d]?.kind === "period" ? undefined : mv));
-    const found = findHypercube(ctx.p, c, demands, { zeroCost: true, perDim: 3, fixed });
-    if (found) {
-      remember(ctx, c, found.product, single);
+    const hit = findHypercube(ctx.p, c, demands, { zeroCost: true, perDim: 3, fixed, found: ctx.found });
+    if (hit) {
+      remember(ctx, c, hit.product, demands, whole);
       return true;
     }
   }
@@ -160,6 +184,7 @@ async function byLp(ctx: Context, c: number, d: Demand, goal: number, near: numb
   const { moved, delta } = change;
   suppress(ctx.p, moved);
   ctx.witnesses?.addDelta(c, d.m, d.up > 0 ? 1 : -1, delta);
+  ctx.found(d.m, delta);
   // No cell had to move that was published: the cell was protected already (no hypercube showed it).
   if (moved.length === 0) ctx.steps.free++;
   else ctx.steps.lp++;
@@ -182,23 +207,23 @@ async function protectDemand(
   final: boolean,
 ): Promise<boolean> {
   const { p } = ctx;
-  if (byHint(ctx, c, [d], d)) {
+  if (byHint(ctx, c, [d], false)) {
     ctx.steps.free++;
     ctx.steps.hinted++;
     return true;
   }
-  const free = findHypercube(p, c, [d], { zeroCost: true, perDim: 3 });
+  const free = findHypercube(p, c, [d], { zeroCost: true, perDim: 3, found: ctx.found });
   if (free) {
-    remember(ctx, c, free.product, d);
+    remember(ctx, c, free.product, [d], false);
     ctx.steps.free++;
     return true;
   }
   const byHypercube = () => {
     const one =
-      findHypercube(p, c, [d], { zeroCost: false, perDim: 3 }) ??
-      findHypercube(p, c, [d], { zeroCost: false, perDim: 6 });
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 3, found: ctx.found }) ??
+      findHypercube(p, c, [d], { zeroCost: false, perDim: 6, found: ctx.found });
     if (!one) return false;
-    remember(ctx, c, one.product, d);
+    remember(ctx, c, one.product, [d], false);
     suppress(p, one.cells);
     ctx.steps.hypercube++;
     return true;
@@ -282,27 +307,48 @@ const tests = (demands: readonly Demand[]) =>
  * and direction at a time.
  */
 async function protectCell(ctx: Context, c: number, useLp: boolean, final: boolean): Promise<boolean> {
-  // Every cell gets a search of its own, even where another cell's hypercube moved it far enough
-  // (ProvenMoves): the audit, searching from each cell, must be able to find a proof again. Skipping
-  // such cells here left 2 of 31,183 checks of a scale-1 month unproven in the audit.
-  const demands = demandsOf(ctx.p, c);
+  ctx.current = c;
+  const all = demandsOf(ctx.p, c);
+  // What changes found for other cells moved this one far enough needs no search of its own (on a
+  // scale-0.05 month that halved the step); the audit, which may meet the cells in another order, is
+  // told which cell's witnesses hold the change (an alias).
+  const demands = ctx.proven.remaining(c, all);
+  let shared = 0;
+  for (const d of all)
+    for (const sign of [1, -1] as const) {
+      if ((sign > 0 ? d.up : d.down) <= 0) continue;
+      const left = demands.find((x) => x.m === d.m);
+      if (left && (sign > 0 ? left.up : left.down) > 0) continue;
+      // Met already: by another cell's change, or (in the final pass) by this cell's own.
+      const source = ctx.proven.sourceOf(c, d.m, sign);
+      if (source === c) continue;
+      shared++;
+      ctx.witnesses?.addAlias(c, d.m, sign, source);
+      // The source's hypercubes hold this cell as a corner: hints for a later repair too.
+      for (const product of ctx.hintsFound?.get(source) ?? []) keepHint(ctx, c, product);
+    }
+  ctx.steps.shared += shared;
   if (demands.length === 0) return true;
-  if (byHint(ctx, c, demands)) {
+  const whole = tests(demands) === tests(all);
+  if (byHint(ctx, c, demands, whole)) {
     ctx.steps.free += tests(demands);
     ctx.steps.hinted += tests(demands);
     return true;
   }
-  const free = findHypercube(ctx.p, c, demands, { zeroCost: true });
+  const free = findHypercube(ctx.p, c, demands, { zeroCost: true, found: ctx.found });
   if (free) {
-    remember(ctx, c, free.product);
+    remember(ctx, c, free.product, demands, whole);
     ctx.steps.free += tests(demands);
     return true;
   }
   // One hypercube for every measure and both directions costs fewer complements than one each (but
   // seeded, the cell is most likely protected already, which the per-demand LP shows).
-  const joint = ctx.lpFirst || ctx.seeded ? null : findHypercube(ctx.p, c, demands, { zeroCost: false });
+  const joint =
+    ctx.lpFirst || ctx.seeded
+      ? null
+      : findHypercube(ctx.p, c, demands, { zeroCost: false, found: ctx.found });
   if (joint) {
-    remember(ctx, c, joint.product);
+    remember(ctx, c, joint.product, demands, whole);
     suppress(ctx.p, joint.cells);
     ctx.steps.hypercube += tests(demands);
     return true;
@@ -351,6 +397,7 @@ export async function secondarySuppression(
     .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
     .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
     .map((x) => x.c);
+  const proven = new ProvenMoves(p.size, sensitive);
   const ctx: Context = {
     p,
     maxCells: options.lpMaxCells ?? 3000,
@@ -358,11 +405,14 @@ export async function secondarySuppression(
     wideCells: method === "lp" ? (options.lpWideCells ?? 20_000) : 0,
     lpFirst: method === "lp",
     seeded: options.seeded ?? false,
-    steps: { free: 0, hinted: 0, lp: 0, hypercube: 0 },
+    steps: { free: 0, hinted: 0, lp: 0, hypercube: 0, shared: 0 },
     hints: options.hints,
     lastHinted: null,
-    found: options.collectHints ? new Map() : null,
+    hintsFound: options.collectHints ? new Map() : null,
     witnesses: options.witnesses,
+    proven,
+    current: -1,
+    found: (m, delta) => proven.record(m, delta, ctx.current),
     lpSolves: 0,
   };
   const deadline =
@@ -391,7 +441,7 @@ export async function secondarySuppression(
     unresolvedCells,
     lpSolves,
     steps: ctx.steps,
-    ...(ctx.found ? { hints: ctx.found } : {}),
+    ...(ctx.hintsFound ? { hints: ctx.hintsFound } : {}),
   };
 }
 

@@ -38,4 +38,33 @@ describe("changes already shown possible", () => {
     );
     expect(proven.remaining(0, [{ m: "persons", up: 5, down: 2 }])).toEqual([]);
   });
+
+  it("tells which cell's change went furthest, and keeps only the cells it tracks", () => {
+    // Cells 1 and 3 tracked (sensitive), of 5.
+    const proven = new ProvenMoves(5, [1, 3]);
+    proven.record(
+      "n",
+      new Map([
+        [1, 2],
+        [3, -1],
+        [4, 9],
+      ]),
+      0,
+    );
+    proven.record(
+      "n",
+      new Map([
+        [1, 4],
+        [3, -0.5],
+      ]),
+      2,
+    );
+    // Cell 1 went furthest up by cell 2's change; cell 3 down by cell 0's; nothing went down for 1.
+    expect(proven.sourceOf(1, "n", 1)).toBe(2);
+    expect(proven.sourceOf(3, "n", -1)).toBe(0);
+    expect(proven.sourceOf(1, "n", -1)).toBe(-1);
+    // Cell 4 is not tracked: its move of 9 is not kept.
+    expect(proven.remaining(4, [{ m: "n", up: 1, down: 0 }])).toEqual([{ m: "n", up: 1, down: 0 }]);
+    expect(proven.remaining(1, [{ m: "n", up: 4, down: 1 }])).toEqual([{ m: "n", up: 0, down: 1 }]);
+  });
 });

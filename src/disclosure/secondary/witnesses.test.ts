@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { auditProblem } from "../audit-problem.ts";
+import { auditProblem, byWitnesses } from "../audit-problem.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
-import { textbookTable2d } from "../test-tables.ts";
+import { gridValue, testInput, testTable, textbookTable2d } from "../test-tables.ts";
 import { encodeHints, GroupHints } from "./hints.ts";
+import { demandsOf } from "./hypercube.ts";
+import { ProvenMoves } from "./proven.ts";
 import { BuildWitnesses, Witnesses } from "./witnesses.ts";
 
 const cellId = (p: Problem, name: string) =>
@@ -96,6 +98,63 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
     expect(audit.byWitness).toBe(0);
     // Nothing else is suppressed, so the cell is exactly known.
     expect(audit.violations.map((v) => [v.cell, v.lo, v.hi])).toEqual([["w2 row=X col=B", 3, 3]]);
+  });
+
+  // Two small cells on a diagonal of one cheap rectangle: (X, A) = 2 and (Z, C) = 4, with (X, C) and
+  // (Z, A) = 30 and 100 everywhere else. (X, A) comes first (the cheaper); its rectangle going up 5
+  // takes (Z, C) up 5 too, all it asks; going down 2 it takes (Z, C) down 2 only, short of its 4.
+  // Rows listed Z before X, so the audit meets (Z, C) first and must resolve the alias.
+  const diagonal = () => {
+    const rows = ["Z", "Y", "X"];
+    const cols = ["A", "B", "C"];
+    const dims = [
+      { id: "row", codes: ["total", ...rows] },
+      { id: "col", codes: ["total", ...cols] },
+    ];
+    const grid = [
+      [30, 100, 4],
+      [100, 100, 100],
+      [2, 100, 30],
+    ];
+    return testInput(
+      testTable("wd", dims, { n: { row: "sum", col: "sum" } }),
+      dims,
+      gridValue(rows, cols, grid),
+    );
+  };
+
+  it("name the cell whose change met a test too, and the audit checks that cell's witnesses", async () => {
+    const {
+      problem: p,
+      secondary,
+      witnesses,
+    } = await protectTables([diagonal()], {
+      method: "hypercube",
+      keepWitnesses: true,
+    });
+    const xa = cellId(p, "wd row=X col=A");
+    const zc = cellId(p, "wd row=Z col=C");
+    expect(secondary.steps?.shared).toBe(1);
+    expect(witnesses?.get(zc)).toContainEqual({ m: "n", sign: 1, source: xa });
+    const audit = await auditProblem(p, { ...(witnesses ? { witnesses } : {}) });
+    expect(audit.violations).toEqual([]);
+    // Both cells proven from the witnesses: no search or LP of the audit's own.
+    expect(audit.checks).toBe(2);
+    expect(audit.byWitness).toBeGreaterThanOrEqual(1);
+    expect(audit.byNeighbourhoodLp + audit.byComponentLp).toBe(0);
+
+    // (Z, C) alone, nothing checked before: up through (X, A)'s witnesses, down through its own.
+    const fresh = () => new ProvenMoves(p.size, p.sensitiveCells());
+    const demands = demandsOf(p, zc);
+    expect(demands).toEqual([{ m: "n", up: 5, down: 4 }]);
+    if (witnesses) expect(byWitnesses(p, zc, demands, witnesses, fresh(), new Set())).toEqual([]);
+    // An alias whose source holds no witness proves nothing; the audit then searches for itself.
+    const forged = new Witnesses(p);
+    forged.addAlias(zc, "n", 1, xa);
+    expect(byWitnesses(p, zc, demands, forged, fresh(), new Set())).toEqual(demands);
+    const own = await auditProblem(p, { witnesses: forged });
+    expect(own.byWitness).toBe(0);
+    expect(own.violations).toEqual([]);
   });
 
   it("reach the audit of the same build only for a group of the same tables and codes", async () => {

@@ -8,14 +8,16 @@
 //
 // A release has over a million sensitive cells, so witnesses live in one growable Float64Array, an
 // entry per test, chained per cell: [next, measure, sign, kind, payload…], where kind 0 is a hypercube
-// (per dimension of the cell's cube: length, codes, coefficients) and kind 1 a sparse change (count,
-// cells, changes); measure −1 with a hypercube means every demand of the cell, both directions.
+// (per dimension of the cell's cube: length, codes, coefficients), kind 1 a sparse change (count,
+// cells, changes) and kind 2 another cell whose witnesses hold the change that met this test too
+// (proven.ts); measure −1 with a hypercube means every demand of the cell, both directions.
 import type { Problem } from "../model/problem.ts";
 import type { Move, Product } from "./hypercube.ts";
 
 export type Witness =
   | { readonly m: string | null; readonly sign: 1 | -1 | 0; readonly product: Product }
-  | { readonly m: string; readonly sign: 1 | -1; readonly delta: ReadonlyMap<number, number> };
+  | { readonly m: string; readonly sign: 1 | -1; readonly delta: ReadonlyMap<number, number> }
+  | { readonly m: string; readonly sign: 1 | -1; readonly source: number };
 
 export class Witnesses {
   private data = new Float64Array(1 << 16);
@@ -50,6 +52,14 @@ export class Witnesses {
     for (const d of delta.values()) this.data[i++] = d;
   }
 
+  /**
+   * The change that met the demand of `m` in direction `sign` moved `c` too, far enough: it was found
+   * for cell `source`, among whose witnesses it is.
+   */
+  addAlias(c: number, m: string, sign: 1 | -1, source: number): void {
+    this.data[this.entry(c, m, sign, 2, 1)] = source;
+  }
+
   /** The witnesses of canonical cell `c`, most recent first. */
   get(c: number): Witness[] {
     const out: Witness[] = [];
@@ -69,6 +79,8 @@ export class Witnesses {
           i += 2 * len;
         }
         out.push({ m: mi < 0 ? null : (this.measures[mi] as string), sign, product });
+      } else if (this.data[at + 3] === 2) {
+        out.push({ m: this.measures[mi] as string, sign: sign as 1 | -1, source: this.data[i] as number });
       } else {
         const n = this.data[i++] as number;
         const delta = new Map<number, number>();
@@ -80,7 +92,7 @@ export class Witnesses {
   }
 
   /** Reserves an entry of `n` payload numbers chained to cell `c`; returns where the payload starts. */
-  private entry(c: number, m: string | null, sign: number, kind: 0 | 1, n: number): number {
+  private entry(c: number, m: string | null, sign: number, kind: 0 | 1 | 2, n: number): number {
     const size = 4 + n;
     if (this.used + size > this.data.length) {
       const grown = new Float64Array(Math.max(this.data.length * 2, this.used + size));
