@@ -241,7 +241,7 @@ export function byWitnesses(
   if (list.length === 0) return [...demands];
   const found = (m: string, delta: ReadonlyMap<number, number>) => proven.record(m, delta);
   for (const w of list)
-    if ("product" in w && w.m === null && checkProduct(p, c, demands, w.product, found)) return [];
+    if ("product" in w && w.m === null && checkProduct(p, c, demands, w.product, found, w.carry)) return [];
   const left: Demand[] = [];
   for (const d of demands) {
     let { up, down } = d;
@@ -257,7 +257,7 @@ export function byWitnesses(
           byWitnesses(p, w.source, demandsOf(p, w.source), witnesses, proven, null);
         }
         ok = proven.remaining(c, [single]).length === 0;
-      } else if ("product" in w) ok = checkProduct(p, c, [single], w.product, found);
+      } else if ("product" in w) ok = checkProduct(p, c, [single], w.product, found, w.carry);
       else {
         ok = changeProves(p, c, single, w.delta, w.sign);
         if (ok) found(d.m, w.delta);

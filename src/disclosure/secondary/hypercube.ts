@@ -42,6 +42,13 @@ export interface Move {
  */
 export type Product = readonly Move[];
 
+/**
+ * Which leaf of each extra dimension of each linked table carried a margin's change (walk), in the
+ * order walk meets them. The choice prefers suppressed leaves, so it depends on the pattern at the
+ * time: a witness keeps it, or a later check of the same product could build another change.
+ */
+export type Carry = readonly number[];
+
 /** The balanced move of a dimension: +1 on every code covering `leaf`, −1 on those covering `partner`. */
 function move(dim: Dim, leaf: number, partner: number): Move {
   const coef = new Map<number, number>();
@@ -158,6 +165,7 @@ interface Candidate {
   readonly days: Map<number, number>;
   readonly mean: Map<number, ReadonlySet<string>>;
   readonly cost: number;
+  readonly carry: Carry;
 }
 
 /** Per dimension, the candidate moves of `c` (see findHypercube), or null if a dimension has none. */
@@ -268,8 +276,8 @@ export function findHypercube(
   c: number,
   demands: readonly Demand[],
   options: SearchOptions,
-): { cells: number[]; cost: number; product: Product } | null {
-  if (demands.length === 0) return { cells: [c], cost: 0, product: [] };
+): { cells: number[]; cost: number; product: Product; carry: Carry } | null {
+  if (demands.length === 0) return { cells: [c], cost: 0, product: [], carry: [] };
   const product = productMoves(p, c, demands, options);
   if (!product) return null;
   const { k, coords, moves } = product;
@@ -279,7 +287,7 @@ export function findHypercube(
   for (const ch of cheapestCombinations(p, k, coords, moves, demands, options.zeroCost, 24)) {
     const cand = assemble(p, k, coords, chosen(ch), demands) as Candidate;
     const extra = works(p, c, cand, demands, options.zeroCost, options.found);
-    if (extra) return { ...withExtra(p, cand, extra), product: chosen(ch) };
+    if (extra) return { ...withExtra(p, cand, extra), product: chosen(ch), carry: cand.carry };
   }
   // Last resort: every dimension vertical (the cell, a part below an aggregate, and all totals above
   // it), often dear but going up it always has room. Each dimension may hold several such moves: an
@@ -296,7 +304,7 @@ export function findHypercube(
         cand && (!options.zeroCost || cand.cost === 0)
           ? works(p, c, cand, demands, options.zeroCost, options.found)
           : null;
-      if (cand && extra) return { ...withExtra(p, cand, extra), product: chosen };
+      if (cand && extra) return { ...withExtra(p, cand, extra), product: chosen, carry: cand.carry };
       let d = 0;
       while (d < choice.length && (choice[d] as number) + 1 >= (upright[d] as Move[]).length) choice[d++] = 0;
       if (d === choice.length) break;
@@ -307,8 +315,9 @@ export function findHypercube(
 }
 
 /**
- * Whether `product` (one move per dimension of `c`'s cube, as findHypercube returned it) moves only
- * suppressed cells and meets `demands` under every row: a witness checked again (the audit).
+ * Whether `product` (one move per dimension of `c`'s cube, as findHypercube returned it, with the
+ * linked tables' leaves it used: `carry`) moves only suppressed cells and meets `demands` under every
+ * row: a witness checked again (the audit).
  */
 export function checkProduct(
   p: Problem,
@@ -316,12 +325,13 @@ export function checkProduct(
   demands: readonly Demand[],
   product: Product,
   found?: (m: string, delta: ReadonlyMap<number, number>) => void,
+  carry?: Carry,
 ): boolean {
   const k = p.cubeOf(c);
   const cube = p.cubes[k] as Cube;
   if (product.length !== cube.dims.length) return false;
   const coords = cube.dims.map((_, d) => p.coord(cube, c, d));
-  const cand = assemble(p, k, coords, product, demands, true);
+  const cand = assemble(p, k, coords, product, demands, true, carry);
   // The cell itself must move by exactly the demand (coefficient 1), or the check proves nothing.
   return cand !== null && cand.cells.get(c) === 1 && works(p, c, cand, demands, true, found) !== null;
 }
@@ -440,7 +450,9 @@ function walk(
   demands: readonly Demand[],
   zeroCost: boolean,
   visit: Visit,
+  carry?: { readonly fixed?: Carry; readonly chosen?: number[] },
 ): boolean {
+  let carryAt = 0;
   const cube = p.cubes[k] as Cube;
   let blocked = false;
   // Visits every cell of the product of `parts` in cube `cb`, scaled by `scale`.
@@ -501,7 +513,15 @@ function walk(
       const dim = x.dims[e] as Dim;
       const total = dim.codes.indexOf("total");
       if (total < 0) return;
-      // The leaf with the most room (a suppressed one first) carries the margin's change.
+      // The leaf with the most room (a suppressed one first) carries the margin's change; a witness
+      // checked again uses the leaf it used.
+      const fixed = carry?.fixed;
+      if (fixed) {
+        const leaf = fixed[carryAt++];
+        if (leaf === undefined || leaf < 0) return;
+        parts[e] = { codes: [total, leaf], coefs: [1, 1] };
+        continue;
+      }
       let local = 0;
       base.dims.forEach((_, bd) => {
         local += (sharedCoords[bd] as number) * (x.strides[x.sharedDims[bd] as number] as number);
@@ -519,6 +539,7 @@ function walk(
           best = leaf;
         }
       }
+      carry?.chosen?.push(best);
       if (best < 0) return;
       parts[e] = { codes: [total, best], coefs: [1, 1] };
     }
@@ -535,16 +556,27 @@ function assemble(
   chosen: readonly Move[],
   demands: readonly Demand[],
   zeroCost = false,
+  fixedCarry?: Carry,
 ): Candidate | null {
   const cells = new Map<number, number>();
   const days = new Map<number, number>();
   const mean = new Map<number, ReadonlySet<string>>();
-  const ok = walk(p, k, coords, chosen, demands, zeroCost, (id, coef, d, m) => {
-    cells.set(id, coef);
-    days.set(id, d);
-    mean.set(id, m);
-  });
-  return ok ? finish(p, cells, days, mean) : null;
+  const carry: number[] = [];
+  const ok = walk(
+    p,
+    k,
+    coords,
+    chosen,
+    demands,
+    zeroCost,
+    (id, coef, d, m) => {
+      cells.set(id, coef);
+      days.set(id, d);
+      mean.set(id, m);
+    },
+    fixedCarry ? { fixed: fixedCarry } : { chosen: carry },
+  );
+  return ok ? finish(p, cells, days, mean, fixedCarry ?? carry) : null;
 }
 
 // Per problem, the call in which each cell was last counted: a product's cost counts a cell once
@@ -601,10 +633,11 @@ function finish(
   cells: Map<number, number>,
   days: Map<number, number>,
   mean: Map<number, ReadonlySet<string>>,
+  carry: Carry,
 ): Candidate {
   let cost = 0;
   for (const id of cells.keys()) if (!p.suppressed[id]) cost += p.weight[id] as number;
-  return { cells, days, mean, cost };
+  return { cells, days, mean, cost, carry };
 }
 
 /**

@@ -10,6 +10,7 @@ import { neighbourhood, structuralNeighbourhood } from "../model/neighbourhood.t
 import type { Cube, Problem } from "../model/problem.ts";
 import type { HintMap } from "./hints.ts";
 import {
+  type Carry,
   type Demand,
   demandsOf,
   findHypercube,
@@ -131,15 +132,15 @@ interface Context {
 function remember(
   ctx: Context,
   c: number,
-  product: Product,
+  { product, carry }: { readonly product: Product; readonly carry: Carry },
   demands: readonly Demand[],
   whole: boolean,
 ): void {
-  if (whole) ctx.witnesses?.addProduct(c, null, 0, product);
+  if (whole) ctx.witnesses?.addProduct(c, null, 0, product, carry);
   else
     for (const d of demands) {
-      if (d.up > 0) ctx.witnesses?.addProduct(c, d.m, 1, product);
-      if (d.down > 0) ctx.witnesses?.addProduct(c, d.m, -1, product);
+      if (d.up > 0) ctx.witnesses?.addProduct(c, d.m, 1, product, carry);
+      if (d.down > 0) ctx.witnesses?.addProduct(c, d.m, -1, product, carry);
     }
   keepHint(ctx, c, product);
 }
@@ -169,7 +170,7 @@ function byHint(ctx: Context, c: number, demands: readonly Demand[], whole: bool
     const fixed = product.map((mv, d) => (dims[d]?.kind === "period" ? undefined : mv));
     const hit = findHypercube(ctx.p, c, demands, { zeroCost: true, perDim: 3, fixed, found: ctx.found });
     if (hit) {
-      remember(ctx, c, hit.product, demands, whole);
+      remember(ctx, c, hit, demands, whole);
       return true;
     }
   }
@@ -214,7 +215,7 @@ async function protectDemand(
   }
   const free = findHypercube(p, c, [d], { zeroCost: true, perDim: 3, found: ctx.found });
   if (free) {
-    remember(ctx, c, free.product, [d], false);
+    remember(ctx, c, free, [d], false);
     ctx.steps.free++;
     return true;
   }
@@ -223,7 +224,7 @@ async function protectDemand(
       findHypercube(p, c, [d], { zeroCost: false, perDim: 3, found: ctx.found }) ??
       findHypercube(p, c, [d], { zeroCost: false, perDim: 6, found: ctx.found });
     if (!one) return false;
-    remember(ctx, c, one.product, [d], false);
+    remember(ctx, c, one, [d], false);
     suppress(p, one.cells);
     ctx.steps.hypercube++;
     return true;
@@ -337,7 +338,7 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
   }
   const free = findHypercube(ctx.p, c, demands, { zeroCost: true, found: ctx.found });
   if (free) {
-    remember(ctx, c, free.product, demands, whole);
+    remember(ctx, c, free, demands, whole);
     ctx.steps.free += tests(demands);
     return true;
   }
@@ -348,7 +349,7 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
       ? null
       : findHypercube(ctx.p, c, demands, { zeroCost: false, found: ctx.found });
   if (joint) {
-    remember(ctx, c, joint.product, demands, whole);
+    remember(ctx, c, joint, demands, whole);
     suppress(ctx.p, joint.cells);
     ctx.steps.hypercube += tests(demands);
     return true;

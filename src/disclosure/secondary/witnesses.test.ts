@@ -4,7 +4,7 @@ import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
 import { gridValue, testInput, testTable, textbookTable2d } from "../test-tables.ts";
 import { encodeHints, GroupHints } from "./hints.ts";
-import { demandsOf } from "./hypercube.ts";
+import { checkProduct, demandsOf, findHypercube } from "./hypercube.ts";
 import { ProvenMoves } from "./proven.ts";
 import { BuildWitnesses, Witnesses } from "./witnesses.ts";
 
@@ -23,11 +23,13 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
       { codes: [1, 2], coefs: [1, -1] },
       { codes: [2, 3], coefs: [1, -0.5] },
     ];
-    w.addProduct(c, null, 0, product);
+    w.addProduct(c, null, 0, product, [2, 1]);
     w.addDelta(c, "n", -1, new Map([[c, -3]]));
+    w.addAlias(c, "n", 1, 7);
     expect(w.get(c)).toEqual([
+      { m: "n", sign: 1, source: 7 },
       { m: "n", sign: -1, delta: new Map([[c, -3]]) },
-      { m: null, sign: 0, product },
+      { m: null, sign: 0, product, carry: [2, 1] },
     ]);
     expect(w.get(cellId(p, "w2 row=Y col=B"))).toEqual([]);
     // A measure outside the relations is refused, never read back as "every demand".
@@ -155,6 +157,65 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
     const own = await auditProblem(p, { witnesses: forged });
     expect(own.byWitness).toBe(0);
     expect(own.violations).toEqual([]);
+  });
+
+  // base (rows r1, r2) with two linked tables, by gender (K, M) and by origin (DK, other). The cell
+  // ext (r1, K) = 2 moves against (r2, K) with both row totals, and the origin table must follow
+  // through one origin leaf: the one with most room, a suppressed one first.
+  it("keep the linked tables' leaves a hypercube used, as later suppression changes the default", () => {
+    const rowDim = { id: "row", codes: ["total", "r1", "r2"] };
+    const byRow = (r: string, v: Record<string, number>) =>
+      r === "total" ? (v.r1 ?? 0) + (v.r2 ?? 0) : (v[r] as number);
+    const base = testTable("b", [rowDim], { n: { row: "sum" } });
+    const linked = (id: string, dim: string, codes: string[]) =>
+      testTable(
+        id,
+        [rowDim, { id: dim, codes: ["total", ...codes] }],
+        { n: { row: "sum", [dim]: "sum" } },
+        { disclosure: { periods: "flow", linkedWith: "b", relations: { n: { row: "sum", [dim]: "sum" } } } },
+      );
+    const cells: Record<string, Record<string, number>> = {
+      K: { r1: 2, r2: 15 },
+      M: { r1: 28, r2: 25 },
+      DK: { r1: 20, r2: 30 },
+      other: { r1: 10, r2: 10 },
+    };
+    const leafOr =
+      (leaves: string[]) =>
+      ([r, x]: string[]) =>
+        x === "total"
+          ? leaves.reduce((s, l) => s + byRow(r as string, cells[l] as Record<string, number>), 0)
+          : byRow(r as string, cells[x as string] as Record<string, number>);
+    const genderDims = [rowDim, { id: "gender", codes: ["total", "K", "M"] }];
+    const originDims = [rowDim, { id: "origin", codes: ["total", "DK", "other"] }];
+    const { problem: p } = buildProblem([
+      testInput(base, [rowDim], ([r]) => leafOr(["K", "M"])([r as string, "total"])),
+      testInput(linked("g", "gender", ["K", "M"]), genderDims, leafOr(["K", "M"])),
+      testInput(linked("o", "origin", ["DK", "other"]), originDims, leafOr(["DK", "other"])),
+    ]);
+    const c = cellId(p, "g row=r1 gender=K");
+    p.sensitive[c] = 1;
+    p.requirement.set("n", {
+      down: new Float64Array(p.size).fill(Number.NaN).fill(0, c, c + 1),
+      up: new Float64Array(p.size).fill(Number.NaN).fill(7, c, c + 1),
+    });
+    for (const name of ["g row=r1 gender=K", "g row=r2 gender=K", "b row=r1", "b row=r2"])
+      p.suppressed[cellId(p, name)] = 1;
+    for (const r of ["r1", "r2"]) p.suppressed[cellId(p, `o row=${r} origin=other`)] = 1;
+    // Rows r1 against r2, gender K with its total.
+    const product = [
+      { codes: [1, 2], coefs: [1, -1] },
+      { codes: [1, 0], coefs: [1, 1] },
+    ];
+    const demands = demandsOf(p, c);
+    const found = findHypercube(p, c, demands, { zeroCost: true, fixed: product });
+    // `other` carried it (suppressed, though DK has more room).
+    expect(found?.carry).toEqual([2]);
+    // Later DK of r1 is suppressed too (for another cell): by default DK would carry the change now, and
+    // DK of r2 is published, so only the kept leaf checks the same change again.
+    p.suppressed[cellId(p, "o row=r1 origin=DK")] = 1;
+    expect(checkProduct(p, c, demands, product)).toBe(false);
+    expect(checkProduct(p, c, demands, product, undefined, found?.carry)).toBe(true);
   });
 
   it("reach the audit of the same build only for a group of the same tables and codes", async () => {

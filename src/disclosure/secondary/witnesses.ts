@@ -8,14 +8,15 @@
 //
 // A release has over a million sensitive cells, so witnesses live in one growable Float64Array, an
 // entry per test, chained per cell: [next, measure, sign, kind, payload…], where kind 0 is a hypercube
-// (per dimension of the cell's cube: length, codes, coefficients), kind 1 a sparse change (count,
+// (per dimension of the cell's cube: length, codes, coefficients; then the linked tables' leaves that
+// carried its margins: count, leaves), kind 1 a sparse change (count,
 // cells, changes) and kind 2 another cell whose witnesses hold the change that met this test too
 // (proven.ts); measure −1 with a hypercube means every demand of the cell, both directions.
 import type { Problem } from "../model/problem.ts";
-import type { Move, Product } from "./hypercube.ts";
+import type { Carry, Move, Product } from "./hypercube.ts";
 
 export type Witness =
-  | { readonly m: string | null; readonly sign: 1 | -1 | 0; readonly product: Product }
+  | { readonly m: string | null; readonly sign: 1 | -1 | 0; readonly product: Product; readonly carry: Carry }
   | { readonly m: string; readonly sign: 1 | -1; readonly delta: ReadonlyMap<number, number> }
   | { readonly m: string; readonly sign: 1 | -1; readonly source: number };
 
@@ -30,9 +31,12 @@ export class Witnesses {
     this.measures = [...p.values.keys()];
   }
 
-  /** A hypercube that met the demands of `m` in direction `sign` (or, with m null, all of them). */
-  addProduct(c: number, m: string | null, sign: 1 | -1 | 0, product: Product): void {
-    let n = 0;
+  /**
+   * A hypercube that met the demands of `m` in direction `sign` (or, with m null, all of them), with
+   * the linked tables' leaves that carried its margins (`carry`, as findHypercube returned it).
+   */
+  addProduct(c: number, m: string | null, sign: 1 | -1 | 0, product: Product, carry: Carry = []): void {
+    let n = 1 + carry.length;
     for (const mv of product) n += 1 + 2 * mv.codes.length;
     const at = this.entry(c, m, sign, 0, n);
     let i = at;
@@ -41,6 +45,8 @@ export class Witnesses {
       for (const x of mv.codes) this.data[i++] = x;
       for (const a of mv.coefs) this.data[i++] = a;
     }
+    this.data[i++] = carry.length;
+    for (const leaf of carry) this.data[i++] = leaf;
   }
 
   /** A change (canonical cell → change) that met the demand of `m` in direction `sign`. */
@@ -78,7 +84,8 @@ export class Witnesses {
           });
           i += 2 * len;
         }
-        out.push({ m: mi < 0 ? null : (this.measures[mi] as string), sign, product });
+        const carry = Array.from(this.data.subarray(i + 1, i + 1 + (this.data[i] as number)));
+        out.push({ m: mi < 0 ? null : (this.measures[mi] as string), sign, product, carry });
       } else if (this.data[at + 3] === 2) {
         out.push({ m: this.measures[mi] as string, sign: sign as 1 | -1, source: this.data[i] as number });
       } else {
