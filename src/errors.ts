@@ -130,6 +130,11 @@ export function exitWithError(err: unknown, json: boolean): never {
   if (json) {
     process.stdout.write(`${JSON.stringify({ error: appError.toJSON() })}\n`);
   }
-  process.stderr.write(`jobindblik: ${appError.message} [${appError.code}]\n`);
+  // A command has no server log: say how to see what happened (the stack may quote input, so only on request).
+  const message =
+    appError.code === "internal" && !process.env.JOBINDBLIK_DEBUG
+      ? "Unexpected internal error; run again with JOBINDBLIK_DEBUG=1 to see it"
+      : appError.message;
+  process.stderr.write(`jobindblik: ${message} [${appError.code}]\n`);
   process.exit(appError.exitCode);
 }

@@ -18,9 +18,13 @@ export function encodeHints(p: Problem, hints: HintMap): Float64Array {
   const out: number[] = [];
   for (const [c, products] of hints) {
     const k = p.cubeOf(c);
+    const dims = p.cubes[k]?.dims.length ?? 0;
     out.push(k, c - (p.cubes[k]?.offset ?? 0), products.length);
-    for (const product of products)
+    for (const product of products) {
+      // The stream is read back by the cell's dimensions: another table's product would garble it.
+      if (product.length !== dims) throw new Error("a hint with another table's dimensions");
       for (const mv of product) out.push(mv.codes.length, ...mv.codes, ...mv.coefs);
+    }
   }
   return Float64Array.from(out);
 }

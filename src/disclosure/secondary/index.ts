@@ -325,8 +325,10 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
       if (source === c) continue;
       shared++;
       ctx.witnesses?.addAlias(c, d.m, sign, source);
-      // The source's hypercubes hold this cell as a corner: hints for a later repair too.
-      for (const product of ctx.hintsFound?.get(source) ?? []) keepHint(ctx, c, product);
+      // The source's hypercubes hold this cell as a corner: hints for a later repair too (products are
+      // per dimension of a cube, so only a source of the same table's).
+      if (ctx.p.cubeOf(source) === ctx.p.cubeOf(c))
+        for (const product of ctx.hintsFound?.get(source) ?? []) keepHint(ctx, c, product);
     }
   ctx.steps.shared += shared;
   if (demands.length === 0) return true;

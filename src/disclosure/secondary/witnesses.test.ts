@@ -14,6 +14,35 @@ const cellId = (p: Problem, name: string) =>
 // The textbook 2-D table (test-tables.ts): (X, B) = 3 is sensitive (it must be able to reach 0 and 8).
 const table = () => textbookTable2d("w2");
 
+// base (rows r1, r2) with two linked tables, by gender (K, M) and by origin (DK, other), from the
+// values of the finest cells per row.
+function linkedTrio(cells: Record<"K" | "M" | "DK" | "other", Record<"r1" | "r2", number>>) {
+  const rowDim = { id: "row", codes: ["total", "r1", "r2"] };
+  const byRow = (r: string, v: Record<string, number>) =>
+    r === "total" ? (v.r1 ?? 0) + (v.r2 ?? 0) : (v[r] as number);
+  const base = testTable("b", [rowDim], { n: { row: "sum" } });
+  const linked = (id: string, dim: string, codes: string[]) =>
+    testTable(
+      id,
+      [rowDim, { id: dim, codes: ["total", ...codes] }],
+      { n: { row: "sum", [dim]: "sum" } },
+      { disclosure: { periods: "flow", linkedWith: "b", relations: { n: { row: "sum", [dim]: "sum" } } } },
+    );
+  const leafOr =
+    (leaves: (keyof typeof cells)[]) =>
+    ([r, x]: string[]) =>
+      x === "total"
+        ? leaves.reduce((s, l) => s + byRow(r as string, cells[l]), 0)
+        : byRow(r as string, cells[x as keyof typeof cells]);
+  const genderDims = [rowDim, { id: "gender", codes: ["total", "K", "M"] }];
+  const originDims = [rowDim, { id: "origin", codes: ["total", "DK", "other"] }];
+  return [
+    testInput(base, [rowDim], ([r]) => leafOr(["K", "M"])([r as string, "total"])),
+    testInput(linked("g", "gender", ["K", "M"]), genderDims, leafOr(["K", "M"])),
+    testInput(linked("o", "origin", ["DK", "other"]), originDims, leafOr(["DK", "other"])),
+  ];
+}
+
 describe("witnesses: the changes protection found, checked by the audit", () => {
   it("keep hypercubes and changes as they were added", () => {
     const { problem: p } = buildProblem([table()]);
@@ -163,36 +192,14 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
   // ext (r1, K) = 2 moves against (r2, K) with both row totals, and the origin table must follow
   // through one origin leaf: the one with most room, a suppressed one first.
   it("keep the linked tables' leaves a hypercube used, as later suppression changes the default", () => {
-    const rowDim = { id: "row", codes: ["total", "r1", "r2"] };
-    const byRow = (r: string, v: Record<string, number>) =>
-      r === "total" ? (v.r1 ?? 0) + (v.r2 ?? 0) : (v[r] as number);
-    const base = testTable("b", [rowDim], { n: { row: "sum" } });
-    const linked = (id: string, dim: string, codes: string[]) =>
-      testTable(
-        id,
-        [rowDim, { id: dim, codes: ["total", ...codes] }],
-        { n: { row: "sum", [dim]: "sum" } },
-        { disclosure: { periods: "flow", linkedWith: "b", relations: { n: { row: "sum", [dim]: "sum" } } } },
-      );
-    const cells: Record<string, Record<string, number>> = {
-      K: { r1: 2, r2: 15 },
-      M: { r1: 28, r2: 25 },
-      DK: { r1: 20, r2: 30 },
-      other: { r1: 10, r2: 10 },
-    };
-    const leafOr =
-      (leaves: string[]) =>
-      ([r, x]: string[]) =>
-        x === "total"
-          ? leaves.reduce((s, l) => s + byRow(r as string, cells[l] as Record<string, number>), 0)
-          : byRow(r as string, cells[x as string] as Record<string, number>);
-    const genderDims = [rowDim, { id: "gender", codes: ["total", "K", "M"] }];
-    const originDims = [rowDim, { id: "origin", codes: ["total", "DK", "other"] }];
-    const { problem: p } = buildProblem([
-      testInput(base, [rowDim], ([r]) => leafOr(["K", "M"])([r as string, "total"])),
-      testInput(linked("g", "gender", ["K", "M"]), genderDims, leafOr(["K", "M"])),
-      testInput(linked("o", "origin", ["DK", "other"]), originDims, leafOr(["DK", "other"])),
-    ]);
+    const { problem: p } = buildProblem(
+      linkedTrio({
+        K: { r1: 2, r2: 15 },
+        M: { r1: 28, r2: 25 },
+        DK: { r1: 20, r2: 30 },
+        other: { r1: 10, r2: 10 },
+      }),
+    );
     const c = cellId(p, "g row=r1 gender=K");
     p.sensitive[c] = 1;
     p.requirement.set("n", {
@@ -242,5 +249,27 @@ describe("hints: a period layer's hypercubes, for the repair", () => {
     group.add(stream, (cube, local) => (problem.cubes[cube]?.offset ?? 0) + local);
     for (const [c, products] of hints) expect(group.get(c)).toEqual(products);
     expect(group.get(cellId(problem, "w2 row=Z col=C"))).toBeUndefined();
+  });
+
+  it("name a cell another table's change met only with products of its own table", async () => {
+    // (r1, K) = 2 and (r1, M) = 1 make the base row r1 = 3: the gender table comes first, and its
+    // cell's hypercube moves its row total, which is the base cell, far enough upwards.
+    const { problem: p, secondary } = await protectTables(
+      linkedTrio({
+        K: { r1: 2, r2: 15 },
+        M: { r1: 1, r2: 25 },
+        DK: { r1: 1, r2: 30 },
+        other: { r1: 2, r2: 10 },
+      }),
+      { method: "hypercube", collectHints: true, keepWitnesses: true },
+    );
+    expect(secondary.steps?.shared).toBeGreaterThan(0);
+    const hints = secondary.hints ?? new Map();
+    for (const [c, products] of hints)
+      for (const product of products) expect(product.length).toBe(p.cubes[p.cubeOf(c)]?.dims.length);
+    const group = new GroupHints(p);
+    group.add(encodeHints(p, hints), (cube, local) => (p.cubes[cube]?.offset ?? 0) + local);
+    for (const [c, products] of hints) expect(group.get(c)).toEqual(products);
+    expect((await auditProblem(p)).violations).toEqual([]);
   });
 });
