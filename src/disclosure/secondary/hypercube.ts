@@ -502,13 +502,33 @@ function walk(
   p.cubes.forEach((x, xi) => {
     if (x.linkedCube !== baseIdx || xi === k) return;
     const extraDims = x.dims.map((_, d) => d).filter((d) => !x.sharedDims.includes(d));
-    const sharedCoords = base.dims.map(
-      (_, bd) => coords[cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd] as number,
+    // A shared dimension may list other codes in `x` (the linked tables lack the rolling windows), so
+    // codes go over by name; a period `x` lacks has no cells there.
+    const fromDim = (bd: number) =>
+      cube.dims[cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd] as Dim;
+    const toDim = (bd: number) => x.dims[x.sharedDims[bd] as number] as Dim;
+    const sharedCoords = base.dims.map((_, bd) =>
+      sameCode(
+        fromDim(bd),
+        toDim(bd),
+        coords[cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd] as number,
+      ),
     );
+    if (sharedCoords.some((code) => code < 0)) return;
     const parts: Move[] = x.dims.map(() => ({ codes: [], coefs: [] }));
-    base.dims.forEach((_, bd) => {
-      parts[x.sharedDims[bd] as number] = shared[bd] as Move;
-    });
+    for (let bd = 0; bd < base.dims.length; bd++) {
+      const mv = shared[bd] as Move;
+      const codes: number[] = [];
+      const coefs: number[] = [];
+      mv.codes.forEach((code, i) => {
+        const there = sameCode(fromDim(bd), toDim(bd), code);
+        if (there < 0) return;
+        codes.push(there);
+        coefs.push(mv.coefs[i] as number);
+      });
+      if (codes.length === 0) return;
+      parts[x.sharedDims[bd] as number] = { codes, coefs };
+    }
     for (const e of extraDims) {
       const dim = x.dims[e] as Dim;
       const total = dim.codes.indexOf("total");
@@ -546,6 +566,27 @@ function walk(
     product(x, parts, atTotals);
   });
   return !blocked;
+}
+
+// Per pair of dimensions of the same id in two tables: each code's index in the other, or null when
+// both list the same codes.
+const codeMaps = new WeakMap<Dim, WeakMap<Dim, Int32Array | null>>();
+
+/** The index in `to` of code `code` of `from` (a dimension both tables share), or −1 if `to` lacks it. */
+function sameCode(from: Dim, to: Dim, code: number): number {
+  if (from === to) return code;
+  let byTo = codeMaps.get(from);
+  if (!byTo) {
+    byTo = new WeakMap();
+    codeMaps.set(from, byTo);
+  }
+  let map = byTo.get(to);
+  if (map === undefined) {
+    const same = from.codes.length === to.codes.length && from.codes.every((c, i) => to.codes[i] === c);
+    map = same ? null : Int32Array.from(from.codes, (c) => to.codes.indexOf(c));
+    byTo.set(to, map);
+  }
+  return map === null ? code : (map[code] as number);
 }
 
 /** The product's cells with their coefficients, days and `mean` measures, and its cost. */
