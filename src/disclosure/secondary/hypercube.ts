@@ -297,6 +297,7 @@ export function findHypercube(
   const upright = moves.map((m) => m.filter((x) => x.coefs.every((a) => a > 0)));
   if (upright.every((m) => m.length > 0)) {
     const choice = new Array<number>(upright.length).fill(0);
+    const lengths = upright.map((m) => m.length);
     for (let tried = 0; tried < 16; tried++) {
       const chosen = upright.map((m, d) => m[choice[d] as number] as Move);
       const cand = assemble(p, k, coords, chosen, demands, options.zeroCost);
@@ -305,10 +306,7 @@ export function findHypercube(
           ? works(p, c, cand, demands, options.zeroCost, options.found)
           : null;
       if (cand && extra) return { ...withExtra(p, cand, extra), product: chosen, carry: cand.carry };
-      let d = 0;
-      while (d < choice.length && (choice[d] as number) + 1 >= (upright[d] as Move[]).length) choice[d++] = 0;
-      if (d === choice.length) break;
-      choice[d] = (choice[d] as number) + 1;
+      if (!nextCombination(choice, lengths)) break;
     }
   }
   return null;
@@ -398,6 +396,18 @@ function withPeriods(p: Problem, cells: Set<number>): number[] {
 }
 
 /**
+ * Steps `choice` (one index per position, position i below `lengths[i]`) to the next combination,
+ * the first position fastest; false once every combination has been visited.
+ */
+function nextCombination(choice: number[], lengths: readonly number[]): boolean {
+  let d = 0;
+  while (d < choice.length && (choice[d] as number) + 1 >= (lengths[d] as number)) choice[d++] = 0;
+  if (d === choice.length) return false;
+  choice[d] = (choice[d] as number) + 1;
+  return true;
+}
+
+/**
  * The `count` cheapest combinations of one move per dimension (indices into `moves`), each priced by
  * a walk that allocates nothing; with `zeroCost`, only those that move suppressed cells alone.
  */
@@ -412,15 +422,12 @@ function cheapestCombinations(
 ): number[][] {
   const priced: { choice: number[]; cost: number }[] = [];
   const choice = new Array<number>(moves.length).fill(0);
-  for (;;) {
+  const lengths = moves.map((m) => m.length);
+  do {
     const chosen = moves.map((m, d) => m[choice[d] as number] as Move);
     const cost = priceOf(p, k, coords, chosen, demands, zeroCost);
     if (cost === 0 || (!zeroCost && Number.isFinite(cost))) priced.push({ choice: [...choice], cost });
-    let d = 0;
-    while (d < choice.length && (choice[d] as number) + 1 >= (moves[d] as Move[]).length) choice[d++] = 0;
-    if (d === choice.length) break;
-    choice[d] = (choice[d] as number) + 1;
-  }
+  } while (nextCombination(choice, lengths));
   priced.sort((a, b) => a.cost - b.cost);
   return priced.slice(0, count).map((x) => x.choice);
 }
@@ -475,6 +482,7 @@ function walk(
         return;
       }
       visit(id, coef, periodDays[(parts[0] as Move).codes[idx[0] as number] as number] as number, meanHere);
+      // nextCombination, inlined: the innermost loop of every product priced.
       let d = 0;
       while (d < idx.length && (idx[d] as number) + 1 >= (parts[d] as Move).codes.length) idx[d++] = 0;
       if (d === idx.length) return;
@@ -504,30 +512,32 @@ function walk(
     const extraDims = x.dims.map((_, d) => d).filter((d) => !x.sharedDims.includes(d));
     // A shared dimension may list other codes in `x` (the linked tables lack the rolling windows), so
     // codes go over by name; a period `x` lacks has no cells there.
-    const fromDim = (bd: number) =>
-      cube.dims[cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd] as Dim;
-    const toDim = (bd: number) => x.dims[x.sharedDims[bd] as number] as Dim;
-    const sharedCoords = base.dims.map((_, bd) =>
-      sameCode(
-        fromDim(bd),
-        toDim(bd),
-        coords[cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd] as number,
-      ),
+    const own = (bd: number) => (cube.linkedCube >= 0 ? (cube.sharedDims[bd] as number) : bd);
+    const maps = base.dims.map((_, bd) =>
+      codeMap(cube.dims[own(bd)] as Dim, x.dims[x.sharedDims[bd] as number] as Dim),
     );
+    const sharedCoords = base.dims.map((_, bd) => {
+      const code = coords[own(bd)] as number;
+      return maps[bd] ? (maps[bd][code] as number) : code;
+    });
     if (sharedCoords.some((code) => code < 0)) return;
     const parts: Move[] = x.dims.map(() => ({ codes: [], coefs: [] }));
     for (let bd = 0; bd < base.dims.length; bd++) {
       const mv = shared[bd] as Move;
-      const codes: number[] = [];
-      const coefs: number[] = [];
-      mv.codes.forEach((code, i) => {
-        const there = sameCode(fromDim(bd), toDim(bd), code);
-        if (there < 0) return;
-        codes.push(there);
-        coefs.push(mv.coefs[i] as number);
-      });
-      if (codes.length === 0) return;
-      parts[x.sharedDims[bd] as number] = { codes, coefs };
+      const map = maps[bd];
+      let there: Move = mv;
+      if (map) {
+        const codes: number[] = [];
+        const coefs: number[] = [];
+        mv.codes.forEach((code, i) => {
+          if ((map[code] as number) < 0) return;
+          codes.push(map[code] as number);
+          coefs.push(mv.coefs[i] as number);
+        });
+        if (codes.length === 0) return;
+        there = { codes, coefs };
+      }
+      parts[x.sharedDims[bd] as number] = there;
     }
     for (const e of extraDims) {
       const dim = x.dims[e] as Dim;
@@ -572,9 +582,12 @@ function walk(
 // both list the same codes.
 const codeMaps = new WeakMap<Dim, WeakMap<Dim, Int32Array | null>>();
 
-/** The index in `to` of code `code` of `from` (a dimension both tables share), or −1 if `to` lacks it. */
-function sameCode(from: Dim, to: Dim, code: number): number {
-  if (from === to) return code;
+/**
+ * Per code of `from`, its index in `to` (−1 where `to` lacks it), for a dimension two linked tables
+ * share; null when both list the same codes (the usual case: no copying on the hot path).
+ */
+function codeMap(from: Dim, to: Dim): Int32Array | null {
+  if (from === to) return null;
   let byTo = codeMaps.get(from);
   if (!byTo) {
     byTo = new WeakMap();
@@ -586,7 +599,7 @@ function sameCode(from: Dim, to: Dim, code: number): number {
     map = same ? null : Int32Array.from(from.codes, (c) => to.codes.indexOf(c));
     byTo.set(to, map);
   }
-  return map === null ? code : (map[code] as number);
+  return map;
 }
 
 /** The product's cells with their coefficients, days and `mean` measures, and its cost. */
