@@ -111,17 +111,16 @@ describe("linked tables sharing a margin", () => {
 });
 
 // The linked tables lack the rolling windows of `recipients`, so a period's index differs between the
-// tables: a margin's change must go into the linked table by period code. Here the base table lists a
-// window first (its quarters are not in the data, so it stands alone), shifting its months by one.
+// tables and the base table has cells the linked ones do not. Here the base table lists a window first,
+// shifting every other period by one, and the window is the year's twelve months, so it equals the year.
 describe("linked tables with a period the linked table lacks", () => {
-  const months = ["2025M01", "2025M02", "2025M03"];
+  const months = Array.from({ length: 12 }, (_, i) => `2025M${String(i + 1).padStart(2, "0")}`);
+  const quarters = ["2025K1", "2025K2", "2025K3", "2025K4"];
+  const periods = [...months, ...quarters, "2025"];
   const rowDim = { id: "row", codes: ["total", "r1", "r2"] };
-  const baseDims = [
-    { id: "period", kind: "period" as const, codes: ["2025K1R12", ...months, "2025K1"] },
-    rowDim,
-  ];
+  const baseDims = [{ id: "period", kind: "period" as const, codes: ["2025K4R12", ...periods] }, rowDim];
   const extDims = [
-    { id: "period", kind: "period" as const, codes: [...months, "2025K1"] },
+    { id: "period", kind: "period" as const, codes: periods },
     rowDim,
     { id: "gender", codes: ["total", "K", "M"] },
   ];
@@ -130,41 +129,57 @@ describe("linked tables with a period the linked table lacks", () => {
   const ext = testTable("ext", extDims, relations, {
     disclosure: { periods: "flow", linkedWith: "base", relations },
   });
-  // Leaves by month, row and gender: r1 has 3 women in February (the sensitive margin) and 10 + 10
-  // in the other months; r2 has 20 women and 30 men every month. The window is a number of its own.
+  // Leaves by month, row and gender: r1 has 3 women in February (the sensitive cell) and 10 + 10 in
+  // the other months; r2 has 20 women and 30 men every month.
   const leaf = (month: string, r: string, g: string): number =>
     r === "r2" ? (g === "K" ? 20 : 30) : month === "2025M02" ? (g === "K" ? 3 : 0) : 10;
+  const monthsIn = (period: string): string[] =>
+    period.startsWith("2025M")
+      ? [period]
+      : period.startsWith("2025K") && !period.endsWith("R12")
+        ? months.slice((Number(period[5]) - 1) * 3, Number(period[5]) * 3)
+        : months;
   const value = ([period, r, g]: string[]): number => {
-    if (period === "2025K1R12") return 500;
-    const ms = period === "2025K1" ? months : [period as string];
     const rs = r === "total" ? ["r1", "r2"] : [r as string];
     const gs = g === undefined || g === "total" ? ["K", "M"] : [g];
     let s = 0;
-    for (const m of ms) for (const x of rs) for (const y of gs) s += leaf(m, x, y);
+    for (const m of monthsIn(period as string)) for (const x of rs) for (const y of gs) s += leaf(m, x, y);
     return s;
   };
   const inputs = () => [testInput(base, baseDims, value), testInput(ext, extDims, value)];
 
-  it("a base cell's hypercube moves the linked leaves of its own month", () => {
+  // February, its quarter, the year and the window, both rows, in the base table and among the linked
+  // table's women; `c` sensitive (it must reach 0 and 8).
+  function suppressedAround(sensitive: string) {
     const { problem: p } = buildProblem(inputs());
     const id = (name: string) => [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
-    const c = id("base period=2025M02 row=r1");
+    for (const period of ["2025M02", "2025K1", "2025", "2025K4R12"])
+      for (const r of ["r1", "r2"]) {
+        p.suppressed[id(`base period=${period} row=${r}`)] = 1;
+        if (period !== "2025K4R12") p.suppressed[id(`ext period=${period} row=${r} gender=K`)] = 1;
+      }
+    const c = id(sensitive);
     p.sensitive[c] = 1;
     p.requirement.set("n", {
       down: new Float64Array(p.size).fill(Number.NaN).fill(0, c, c + 1),
       up: new Float64Array(p.size).fill(Number.NaN).fill(8, c, c + 1),
     });
-    // February and its quarter, both rows, in the base table and among the linked table's women.
-    for (const period of ["2025M02", "2025K1"])
-      for (const r of ["r1", "r2"]) {
-        p.suppressed[id(`base period=${period} row=${r}`)] = 1;
-        p.suppressed[id(`ext period=${period} row=${r} gender=K`)] = 1;
-      }
     const found = findHypercube(p, c, demandsOf(p, c), { zeroCost: true });
-    expect(found).not.toBeNull();
-    const moved = new Set(found?.cells.map((g) => p.describe(g)));
+    return found ? new Set(found.cells.map((g) => p.describe(g))) : null;
+  }
+
+  it("a base cell's hypercube moves the linked leaves of its own month", () => {
+    const moved = suppressedAround("base period=2025M02 row=r1");
     expect(moved).toContain("ext period=2025M02 row=r1 gender=K");
-    expect([...moved].filter((n) => n.includes("2025M03") || n.includes("2025M01"))).toEqual([]);
+    expect(moved).toContain("base period=2025K4R12 row=r1");
+    expect([...(moved ?? [])].filter((n) => /2025M0[13]/.test(n))).toEqual([]);
+  });
+
+  it("a linked cell's hypercube moves the base table's window with the year it equals", () => {
+    const moved = suppressedAround("ext period=2025M02 row=r1 gender=K");
+    expect(moved).toContain("base period=2025 row=r1");
+    expect(moved).toContain("base period=2025K4R12 row=r1");
+    expect(moved).toContain("base period=2025K4R12 row=r2");
   });
 
   it("protected together, the audit passes", async () => {

@@ -4,7 +4,7 @@
 // of a shared margin is carried into the other tables by a vertical move (a part and its total). A
 // candidate is accepted only after feasibleChange() checked it against every row around it, so the
 // search may be rough: it proves protection when it succeeds and never claims it otherwise.
-import { type Dim, descendants } from "../model/dims.ts";
+import { type Dim, descendants, type Group } from "../model/dims.ts";
 import type { Cube, Problem } from "../model/problem.ts";
 import { feasibleChange } from "../model/rows.ts";
 
@@ -507,6 +507,21 @@ function walk(
     shared = cube.sharedDims.map((d) => chosen[d] as Move);
   } else shared = [...chosen];
   if (atTotals === 0) return true;
+  // The base table may have periods the linked table lacks (the rolling windows of `recipients`):
+  // the margin's change moves them there too. Cells with a code only the base has in some dimension
+  // are visited once each: that dimension at such codes, the ones before it at shared codes only.
+  if (cube.linkedCube >= 0) {
+    const inBase = base.dims.map((dim, bd) =>
+      extendToBase(cube.dims[cube.sharedDims[bd] as number] as Dim, dim, shared[bd] as Move),
+    );
+    for (let bd = 0; bd < inBase.length; bd++) {
+      if (!inBase[bd]?.only) continue;
+      const parts = inBase.map((x, e) => (e < bd ? x.shared : e === bd ? (x.only as Move) : x.all));
+      if (parts.some((m) => m.codes.length === 0)) continue;
+      product(base, parts, atTotals);
+      if (blocked) return false;
+    }
+  }
   p.cubes.forEach((x, xi) => {
     if (x.linkedCube !== baseIdx || xi === k) return;
     const extraDims = x.dims.map((_, d) => d).filter((d) => !x.sharedDims.includes(d));
@@ -600,6 +615,58 @@ function codeMap(from: Dim, to: Dim): Int32Array | null {
     byTo.set(to, map);
   }
   return map;
+}
+
+/**
+ * A linked table's move of a shared dimension in the base table's codes: `shared`, the codes both
+ * have; `only`, the base's own codes (null if none moves), each with the sum of its parts'
+ * coefficients (a rolling window follows its quarters, or the year it equals: an equality first, as
+ * a year moving through its months leaves the quarters' sum at 0); `all`, both.
+ */
+function extendToBase(own: Dim, baseDim: Dim, mv: Move): { shared: Move; only: Move | null; all: Move } {
+  const toBase = codeMap(own, baseDim);
+  if (!toBase) return { shared: mv, only: null, all: mv };
+  const fromBase = codeMap(baseDim, own) as Int32Array;
+  const coef = new Float64Array(baseDim.codes.length);
+  const known = new Uint8Array(baseDim.codes.length);
+  for (let w = 0; w < fromBase.length; w++) if ((fromBase[w] as number) >= 0) known[w] = 1;
+  const shared: Move = { codes: [], coefs: [] };
+  mv.codes.forEach((code, i) => {
+    const at = toBase[code] as number;
+    if (at < 0) return;
+    coef[at] = mv.coefs[i] as number;
+    shared.codes.push(at);
+    shared.coefs.push(mv.coefs[i] as number);
+  });
+  const only: Move = { codes: [], coefs: [] };
+  // Base-only codes whose parts are all known, until none is left (a window of windows would wait).
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (let w = 0; w < fromBase.length; w++) {
+      if (known[w]) continue;
+      const groups = (baseDim.groupsOf[w] ?? [])
+        .map((gi) => baseDim.groups[gi] as Group)
+        .filter((g) => g.parent === w && g.children.every((x) => known[x]))
+        .sort((a, b) => a.children.length - b.children.length);
+      const g = groups[0];
+      if (!g) continue;
+      let sum = 0;
+      for (const x of g.children) sum += coef[x] as number;
+      coef[w] = sum;
+      known[w] = 1;
+      progress = true;
+      if (sum !== 0) {
+        only.codes.push(w);
+        only.coefs.push(sum);
+      }
+    }
+  }
+  if (only.codes.length === 0) return { shared, only: null, all: shared };
+  return {
+    shared,
+    only,
+    all: { codes: [...shared.codes, ...only.codes], coefs: [...shared.coefs, ...only.coefs] },
+  };
 }
 
 /** The product's cells with their coefficients, days and `mean` measures, and its cost. */
