@@ -112,6 +112,10 @@ function splitMoves(dim: Dim, code: number, value: (code: number) => number): Mo
     coefs: [...coef.values()],
   });
   if (parents.length === 0) return [toMove(own)];
+  // A period's totals above may also stay: distinct persons within the slack of the year's union of
+  // quarters (a quarter of people who are there all year empties without the year, which cannot fall
+  // below its last quarter).
+  if (dim.kind === "period") out.push(toMove(own));
   // With every total above (each code's totals, transitively: in periods a quarter's year and windows).
   const up = new Map(own);
   let frontier = [code];
@@ -256,9 +260,10 @@ function productMoves(
     const vertical = scored.find((x) => x.m.coefs.every((a) => a > 0));
     if (vertical && !kept.includes(vertical)) kept.push(vertical);
     // So is the cheapest move through all parts: often the only way down for an aggregate (a quarter
-    // stays at least each of its months), however cheap a move through one part looks.
-    const split = scored.find((x) => x.split);
-    if (split && !kept.includes(split)) kept.push(split);
+    // stays at least each of its months), however cheap a move through one part looks. In periods, the
+    // cheapest is the one whose year stays; keep the one taking it along too (sums and means need it).
+    for (const split of scored.filter((x) => x.split).slice(0, dim.kind === "period" ? 2 : 1))
+      if (!kept.includes(split)) kept.push(split);
     if (alone) kept.unshift({ m: alone, score: 0 });
     return kept.map((x) => x.m);
   });
