@@ -171,7 +171,8 @@ export async function cheapestChange(
 
 /**
  * Rows over columns: a cell with `terms` is Σ a × column (plus its true value when `offset`), any
- * other cell a constant at its true value.
+ * other cell a constant at its true value. Columns are summed in flat arrays (one LP per demand left
+ * unproven; maps per row made a third of the repair's time garbage).
  */
 function buildRows(
   rows: readonly Row[],
@@ -181,23 +182,37 @@ function buildRows(
   inf: number,
 ): Built {
   const out: Built = { rowLower: [], rowUpper: [], starts: [0], indices: [], values: [] };
-  for (const row of rows) {
+  let numCols = 0;
+  for (const t of terms.values()) for (const [col] of t) numCols = Math.max(numCols, col + 1);
+  const acc = new Float64Array(numCols);
+  const seenIn = new Int32Array(numCols).fill(-1);
+  const touched = new Int32Array(numCols);
+  rows.forEach((row, r) => {
     let constant = 0;
-    const entries = new Map<number, number>();
-    row.ids.forEach((id, k) => {
+    let n = 0;
+    for (let k = 0; k < row.ids.length; k++) {
+      const id = row.ids[k] as number;
       const coef = row.coefs[k] as number;
       const t = terms.get(id);
       if (!t || offset(id)) constant += coef * (x[id] as number);
-      if (t) for (const [col, a] of t) entries.set(col, (entries.get(col) ?? 0) + coef * a);
-    });
-    if (entries.size === 0) continue;
-    for (const [col, a] of [...entries].sort((p, q) => p[0] - q[0])) {
+      if (!t) continue;
+      for (const [col, a] of t) {
+        if (seenIn[col] !== r) {
+          seenIn[col] = r;
+          acc[col] = 0;
+          touched[n++] = col;
+        }
+        acc[col] = (acc[col] as number) + coef * a;
+      }
+    }
+    if (n === 0) return;
+    for (const col of touched.subarray(0, n).sort()) {
       out.indices.push(col);
-      out.values.push(a);
+      out.values.push(acc[col] as number);
     }
     out.starts.push(out.indices.length);
     out.rowLower.push(row.eq ? -constant : -inf);
     out.rowUpper.push(-constant);
-  }
+  });
   return out;
 }
