@@ -49,6 +49,20 @@ export type Product = readonly Move[];
  */
 export type Carry = readonly number[];
 
+/** The coefficient of `code` in `mv` (0 if it does not move). */
+function coefAt(mv: Move, code: number): number {
+  const i = mv.codes.indexOf(code);
+  return i < 0 ? 0 : (mv.coefs[i] as number);
+}
+
+/** Whether `product` (one move per dimension of `c`'s cube) moves `c` itself by exactly 1. */
+export function productHolds(p: Problem, c: number, product: Product): boolean {
+  const cube = p.cubes[p.cubeOf(c)] as Cube;
+  return (
+    product.length === cube.dims.length && product.every((mv, d) => coefAt(mv, p.coord(cube, c, d)) === 1)
+  );
+}
+
 /** The balanced move of a dimension: +1 on every code covering `leaf`, −1 on those covering `partner`. */
 function move(dim: Dim, leaf: number, partner: number): Move {
   const coef = new Map<number, number>();
@@ -268,6 +282,12 @@ function productMoves(
     return kept.map((x) => x.m);
   });
   if (moves.some((m) => m.length === 0)) return null;
+  // A move handed in must move the cell itself by 1 (a hint of another cell would prove nothing).
+  if (
+    options.fixed &&
+    !moves.every((m, d) => m.length > 1 || coefAt(m[0] as Move, coords[d] as number) === 1)
+  )
+    return null;
   return { k, coords, moves };
 }
 

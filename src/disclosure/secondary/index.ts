@@ -16,6 +16,7 @@ import {
   findHypercube,
   hypercubeSupport,
   type Product,
+  productHolds,
   productSupport,
 } from "./hypercube.ts";
 import { mipFits, solveMip } from "./mip.ts";
@@ -326,9 +327,11 @@ async function protectCell(ctx: Context, c: number, useLp: boolean, final: boole
       shared++;
       ctx.witnesses?.addAlias(c, d.m, sign, source);
       // The source's hypercubes hold this cell as a corner: hints for a later repair too (products are
-      // per dimension of a cube, so only a source of the same table's).
+      // per dimension of a cube, so only a source of the same table's; and only those holding this cell,
+      // as the change that met the test may have been an LP's).
       if (ctx.p.cubeOf(source) === ctx.p.cubeOf(c))
-        for (const product of ctx.hintsFound?.get(source) ?? []) keepHint(ctx, c, product);
+        for (const product of ctx.hintsFound?.get(source) ?? [])
+          if (productHolds(ctx.p, c, product)) keepHint(ctx, c, product);
     }
   ctx.steps.shared += shared;
   if (demands.length === 0) return true;
