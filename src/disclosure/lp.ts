@@ -42,7 +42,7 @@ export async function attainable(
   const x = p.values.get(m) as Float64Array;
   const col = new Map(vars.map((c, i) => [c, i]));
   const terms = new Map(vars.map((c, i): [number, [number, number][]] => [c, [[i, 1]]]));
-  const built = buildRows(rowsAround(p, vars, m), x, terms, () => false, h.infinity);
+  const built = buildRows(p, rowsAround(p, vars, m), x, terms, () => false, h.infinity);
   const n = vars.length;
   const cost = new Float64Array(n);
   cost[col.get(target) as number] = 1;
@@ -128,7 +128,7 @@ export async function cheapestChange(
   }
   // Published cells enter as true + up − down: their true value goes into the row's constant.
   const offset = (c: number) => !p.suppressed[c] && c !== target;
-  const built = buildRows(rowsAround(p, terms.keys(), m), x, terms, offset, h.infinity);
+  const built = buildRows(p, rowsAround(p, terms.keys(), m), x, terms, offset, h.infinity);
   const model = h.createModel({
     numCols: lower.length,
     numRows: built.rowLower.length,
@@ -169,50 +169,72 @@ export async function cheapestChange(
   }
 }
 
+/** Per problem, a scratch slot per cell for buildRows (−1: not a variable), reset after each use. */
+const slots = new WeakMap<Problem, Int32Array>();
+
 /**
  * Rows over columns: a cell with `terms` is Σ a × column (plus its true value when `offset`), any
- * other cell a constant at its true value. Columns are summed in flat arrays (one LP per demand left
- * unproven; maps per row made a third of the repair's time garbage).
+ * other cell a constant at its true value. Each variable cell's terms are looked up by a slot per cell
+ * and columns summed in flat arrays: one LP per demand the hypercubes left open, and maps per row
+ * made most of the LPs' time garbage.
  */
 function buildRows(
+  p: Problem,
   rows: readonly Row[],
   x: Float64Array,
   terms: ReadonlyMap<number, [number, number][]>,
   offset: (c: number) => boolean,
   inf: number,
 ): Built {
-  const out: Built = { rowLower: [], rowUpper: [], starts: [0], indices: [], values: [] };
+  let slot = slots.get(p);
+  if (!slot) {
+    slot = new Int32Array(p.size).fill(-1);
+    slots.set(p, slot);
+  }
+  const list: [number, number][][] = [];
   let numCols = 0;
-  for (const t of terms.values()) for (const [col] of t) numCols = Math.max(numCols, col + 1);
+  for (const [c, t] of terms) {
+    slot[c] = list.length;
+    list.push(t);
+    for (const [col] of t) numCols = Math.max(numCols, col + 1);
+  }
+  const out: Built = { rowLower: [], rowUpper: [], starts: [0], indices: [], values: [] };
   const acc = new Float64Array(numCols);
   const seenIn = new Int32Array(numCols).fill(-1);
   const touched = new Int32Array(numCols);
-  rows.forEach((row, r) => {
-    let constant = 0;
-    let n = 0;
-    for (let k = 0; k < row.ids.length; k++) {
-      const id = row.ids[k] as number;
-      const coef = row.coefs[k] as number;
-      const t = terms.get(id);
-      if (!t || offset(id)) constant += coef * (x[id] as number);
-      if (!t) continue;
-      for (const [col, a] of t) {
-        if (seenIn[col] !== r) {
-          seenIn[col] = r;
-          acc[col] = 0;
-          touched[n++] = col;
+  try {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as Row;
+      let constant = 0;
+      let n = 0;
+      for (let k = 0; k < row.ids.length; k++) {
+        const id = row.ids[k] as number;
+        const coef = row.coefs[k] as number;
+        const at = slot[id] as number;
+        if (at < 0 || offset(id)) constant += coef * (x[id] as number);
+        if (at < 0) continue;
+        const t = list[at] as [number, number][];
+        for (let j = 0; j < t.length; j++) {
+          const [col, a] = t[j] as [number, number];
+          if (seenIn[col] !== r) {
+            seenIn[col] = r;
+            acc[col] = 0;
+            touched[n++] = col;
+          }
+          acc[col] = (acc[col] as number) + coef * a;
         }
-        acc[col] = (acc[col] as number) + coef * a;
       }
+      if (n === 0) continue;
+      for (const col of touched.subarray(0, n).sort()) {
+        out.indices.push(col);
+        out.values.push(acc[col] as number);
+      }
+      out.starts.push(out.indices.length);
+      out.rowLower.push(row.eq ? -constant : -inf);
+      out.rowUpper.push(-constant);
     }
-    if (n === 0) return;
-    for (const col of touched.subarray(0, n).sort()) {
-      out.indices.push(col);
-      out.values.push(acc[col] as number);
-    }
-    out.starts.push(out.indices.length);
-    out.rowLower.push(row.eq ? -constant : -inf);
-    out.rowUpper.push(-constant);
-  });
+  } finally {
+    for (const c of terms.keys()) slot[c] = -1;
+  }
   return out;
 }
