@@ -42,16 +42,21 @@ export async function attainable(
   const x = p.values.get(m) as Float64Array;
   const col = new Map(vars.map((c, i) => [c, i]));
   const terms = new Map(vars.map((c, i): [number, [number, number][]] => [c, [[i, 1]]]));
-  const built = buildRows(p, rowsAround(p, vars, m), x, terms, () => false, h.infinity);
   const n = vars.length;
+  const colLower = new Float64Array(n);
+  const colUpper = new Float64Array(n).fill(h.infinity);
+  const built = buildRows(p, rowsAround(p, vars, m), x, terms, () => false, h.infinity, {
+    lower: colLower,
+    upper: colUpper,
+  });
   const cost = new Float64Array(n);
   cost[col.get(target) as number] = 1;
   const model = h.createModel({
     numCols: n,
     numRows: built.rowLower.length,
     colCost: cost,
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(h.infinity),
+    colLower,
+    colUpper,
     rowLower: built.rowLower,
     rowUpper: built.rowUpper,
     matrix: {
@@ -128,7 +133,10 @@ export async function cheapestChange(
   }
   // Published cells enter as true + up − down: their true value goes into the row's constant.
   const offset = (c: number) => !p.suppressed[c] && c !== target;
-  const built = buildRows(p, rowsAround(p, terms.keys(), m), x, terms, offset, h.infinity);
+  const built = buildRows(p, rowsAround(p, terms.keys(), m), x, terms, offset, h.infinity, {
+    lower,
+    upper,
+  });
   const model = h.createModel({
     numCols: lower.length,
     numRows: built.rowLower.length,
@@ -185,6 +193,7 @@ function buildRows(
   terms: ReadonlyMap<number, [number, number][]>,
   offset: (c: number) => boolean,
   inf: number,
+  bounds?: { lower: number[] | Float64Array; upper: number[] | Float64Array },
 ): Built {
   let slot = slots.get(p);
   if (!slot) {
@@ -225,6 +234,17 @@ function buildRows(
         }
       }
       if (n === 0) continue;
+      // A row of one variable is a bound on it: HiGHS gets a smaller model to pass and presolve.
+      if (n === 1 && bounds) {
+        const col = touched[0] as number;
+        const a = acc[col] as number;
+        if (a !== 0) {
+          const at = -constant / a;
+          if (row.eq || a < 0) bounds.lower[col] = Math.max(bounds.lower[col] as number, at);
+          if (row.eq || a > 0) bounds.upper[col] = Math.min(bounds.upper[col] as number, at);
+          continue;
+        }
+      }
       for (const col of touched.subarray(0, n).sort()) {
         out.indices.push(col);
         out.values.push(acc[col] as number);
@@ -236,5 +256,13 @@ function buildRows(
   } finally {
     for (const c of terms.keys()) slot[c] = -1;
   }
+  // Bounds from two rows may cross by rounding where the rows met within HiGHS's tolerance: meet them.
+  if (bounds)
+    for (let col = 0; col < numCols; col++) {
+      const lo = bounds.lower[col] as number;
+      const hi = bounds.upper[col] as number;
+      if (lo > hi && lo - hi <= 1e-7 * (1 + Math.abs(lo)))
+        bounds.lower[col] = bounds.upper[col] = (lo + hi) / 2;
+    }
   return out;
 }
