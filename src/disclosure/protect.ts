@@ -4,7 +4,8 @@
 // audit checks. Tables without a `disclosure` definition get the primary rules only.
 import type { DimensionDef, TableDef } from "../build/tables/types.ts";
 import { alignPeriods, groupPeriods, type PeriodLayer, sliceToPeriod } from "./layers/periods.ts";
-import { protectEachLayer } from "./layers/pool.ts";
+import { layerThreads, protectEachLayer } from "./layers/pool.ts";
+import { addLayerHints, type LayerHints, repairInThreads } from "./layers/repair.ts";
 import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
 import { type Cube, type CubeInput, Problem } from "./model/problem.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
@@ -141,6 +142,11 @@ export interface ProtectOptions extends SecondaryOptions {
   readonly onStep?: (step: string) => void;
   /** Keep the change that met each protection test (`ProtectResult.witnesses`), for the audit. */
   readonly keepWitnesses?: boolean;
+  /**
+   * At most this many threads for the repair over all periods (repair.ts); by default as many as the
+   * layers get (JOBINDBLIK_DISCLOSURE_THREADS, else one per core).
+   */
+  readonly repairThreads?: number;
 }
 
 export interface ProtectResult {
@@ -178,15 +184,19 @@ export async function protectTables(
     options.budgetSeconds !== undefined && options.deadline === undefined
       ? { ...options, deadline: Date.now() + options.budgetSeconds * 1000 }
       : options;
-  const hints = await protectLayers(inputs, problem, timed);
-  if (hints) options.onStep?.("repair over all periods");
+  const layered = await protectLayers(inputs, problem, timed);
+  if (layered) options.onStep?.("repair over all periods");
   const witnesses = options.keepWitnesses ? new Witnesses(problem) : undefined;
-  const secondary = await secondarySuppression(problem, {
-    ...timed,
-    seeded: hints !== null,
-    ...(hints ? { hints } : {}),
-    ...(witnesses ? { witnesses } : {}),
-  });
+  const threads = layered ? Math.min(layerThreads(), options.repairThreads ?? Number.POSITIVE_INFINITY) : 1;
+  const secondary =
+    layered && threads > 1
+      ? await repairInThreads(inputs, problem, layered.hints, layered.layers, timed, witnesses, threads)
+      : await secondarySuppression(problem, {
+          ...timed,
+          seeded: layered !== null,
+          ...(layered ? { hints: layered.hints } : {}),
+          ...(witnesses ? { witnesses } : {}),
+        });
   return { problem, status: statusOf(problem), primary, secondary, ...(witnesses ? { witnesses } : {}) };
 }
 
@@ -220,13 +230,14 @@ async function protectLayers(
   inputs: readonly TableInput[],
   problem: Problem,
   options: ProtectOptions,
-): Promise<GroupHints | null> {
+): Promise<{ hints: GroupHints; layers: LayerHints[] } | null> {
   const periods = groupPeriods(inputs);
   if (!periods || periods.length < 2) return null;
   const large = problem.sensitiveCells().length > (options.lpMaxSensitive ?? 2000);
   if (!(options.byPeriod ?? large)) return null;
   const layers = periods.map((period) => sliceToPeriod(inputs, period));
   const hints = new GroupHints(problem);
+  const kept: LayerHints[] = [];
   await protectEachLayer(
     layers.map((layer) => layer.inputs),
     { ...options, byPeriod: false },
@@ -244,15 +255,14 @@ async function protectLayers(
         for (let l = 0; l < layerStatus.length; l++)
           if (layerStatus[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
       });
-      hints.add(result.hints, (j, local) => {
-        const offset = offsets[j];
-        return offset === undefined ? -1 : offset + local;
-      });
+      const layer = { stream: result.hints, offsets };
+      addLayerHints(hints, [layer]);
+      kept.push(layer);
     },
     (at) => options.onStep?.(`period ${periods[at]} (${at + 1}/${periods.length})`),
   );
   alignPeriods(problem);
-  return hints;
+  return { hints, layers: kept };
 }
 
 /** Per table, per local cell: 0 published, 1 sensitive, 2 complement. */

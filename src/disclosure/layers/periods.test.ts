@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { auditProblem } from "../audit-problem.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
+import { applyPrimaryRules, DEFAULT_RULE_PARAMS } from "../rules/index.ts";
 import { testInput, testTable } from "../test-tables.ts";
 import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
 import { layerThreads, protectEachLayer } from "./pool.ts";
+import { sharesByBlock } from "./repair.ts";
 
 const cellId = (p: Problem, name: string) =>
   [...Array(p.size).keys()].find((g) => p.describe(g) === name) as number;
@@ -154,6 +156,37 @@ describe("protection period by period, then repaired over the whole group", () =
       if (saved === undefined) delete process.env.JOBINDBLIK_DISCLOSURE_THREADS;
       else process.env.JOBINDBLIK_DISCLOSURE_THREADS = saved;
     }
+  });
+
+  it("repairs in two threads: each share whole quarter blocks, the united pattern proven by its witnesses", async () => {
+    const { problem, tables } = buildProblem([input()]);
+    applyPrimaryRules({ problem, tables, params: DEFAULT_RULE_PARAMS });
+    const shares = sharesByBlock(problem, 2);
+    expect(shares.flat().sort((a, b) => a - b)).toEqual(problem.sensitiveCells());
+    const blockOf = (c: number) => {
+      const period = problem.describe(c).split(" ")[1] as string;
+      return period.startsWith("period=2025M0") && Number(period.at(-1)) <= 3
+        ? "K1"
+        : period.endsWith("K1")
+          ? "K1"
+          : "K2";
+    };
+    for (const share of shares) expect(new Set(share.map(blockOf)).size).toBe(1);
+
+    const r = await protectTables([input()], {
+      method: "hypercube",
+      byPeriod: true,
+      repairThreads: 2,
+      keepWitnesses: true,
+    });
+    expect(r.secondary.sensitive).toBe(problem.sensitiveCells().length);
+    expect(r.secondary.unresolved).toBe(0);
+    const audit = await auditProblem(r.problem, r.witnesses ? { witnesses: r.witnesses } : {});
+    expect(audit.violations).toEqual([]);
+    // Cells of both shares were proven by the witnesses their own thread kept.
+    const byShare = shares.map((share) => share.filter((c) => (r.witnesses?.get(c).length ?? 0) > 0).length);
+    expect(byShare.every((n) => n > 0)).toBe(true);
+    expect(audit.byWitness).toBeGreaterThan(0);
   });
 
   it("a layer that fails in a worker fails the whole protection with the worker's reason", async () => {

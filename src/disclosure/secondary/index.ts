@@ -66,6 +66,11 @@ export interface SecondaryOptions {
   readonly hints?: { get(c: number): readonly Product[] | undefined };
   /** Where to keep the change that met each protection test, for the audit to check (witnesses.ts). */
   readonly witnesses?: Witnesses;
+  /**
+   * Only these sensitive cells are protected here: a share of a repair split over threads
+   * (layers/repair.ts); the others stay suppressed and are protected in another share.
+   */
+  readonly cells?: readonly number[];
 }
 
 export interface SecondaryResult {
@@ -399,7 +404,7 @@ export async function secondarySuppression(
   }
   if (method === "mip") method = "lp";
   // The most detailed cells first: their complements often protect the totals above them too.
-  const order = sensitive
+  const order = (options.cells ?? sensitive)
     .map((c) => ({ c, cube: p.cubeOf(c), w: p.weight[c] as number }))
     .sort((a, b) => b.cube - a.cube || a.w - b.w || a.c - b.c)
     .map((x) => x.c);
@@ -441,7 +446,7 @@ export async function secondarySuppression(
   options.onProgress?.(order.length, order.length);
   return {
     method,
-    sensitive: sensitive.length,
+    sensitive: order.length,
     secondary: countSuppressed(p) - before,
     unresolved,
     unresolvedCells,

@@ -20,15 +20,47 @@ export type Witness =
   | { readonly m: string; readonly sign: 1 | -1; readonly delta: ReadonlyMap<number, number> }
   | { readonly m: string; readonly sign: 1 | -1; readonly source: number };
 
+/** A store's arrays (`Witnesses.parts`): entries, and per cell the latest entry's position. */
+export interface WitnessParts {
+  readonly data: Float64Array;
+  readonly head: Int32Array;
+}
+
 export class Witnesses {
-  private data = new Float64Array(1 << 16);
+  private data: Float64Array<ArrayBufferLike> = new Float64Array(1 << 16);
   private used = 1;
   private readonly head: Int32Array;
   private readonly measures: string[];
 
-  constructor(private readonly p: Problem) {
-    this.head = new Int32Array(p.size);
+  /** Empty, or from the parts of a store of the same problem (`parts()`, another thread's). */
+  constructor(
+    private readonly p: Problem,
+    parts?: WitnessParts,
+  ) {
+    this.head = parts?.head ?? new Int32Array(p.size);
+    if (parts) {
+      this.data = parts.data;
+      this.used = parts.data.length;
+    }
     this.measures = [...p.values.keys()];
+  }
+
+  /** The store as transferable arrays, to hand from a worker thread to the build. */
+  parts(): WitnessParts {
+    return { data: this.data.slice(0, this.used), head: this.head };
+  }
+
+  /** Copies the witnesses of `cells` from `other` (a store of the same problem), in their order. */
+  adopt(other: Witnesses, cells: Iterable<number>): void {
+    for (const c of cells) {
+      const list = other.get(c);
+      for (let i = list.length - 1; i >= 0; i--) {
+        const w = list[i] as Witness;
+        if ("product" in w) this.addProduct(c, w.m, w.sign, w.product, w.carry);
+        else if ("source" in w) this.addAlias(c, w.m, w.sign, w.source);
+        else this.addDelta(c, w.m, w.sign, w.delta);
+      }
+    }
   }
 
   /**
