@@ -192,7 +192,7 @@ export function disclosureBudgetSeconds(): number {
 }
 
 /**
- * Threads that protect the period layers of a group in parallel (JOBINDBLIK_DISCLOSURE_THREADS,
+ * Threads that protect the period layers of a group, and repair it, in parallel (JOBINDBLIK_DISCLOSURE_THREADS,
  * default one per core), checked before any work.
  */
 export function disclosureThreads(): number {

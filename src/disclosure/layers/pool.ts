@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { LayerResult, ProtectOptions, TableInput } from "../protect.ts";
 import type { LayerReply, LayerRequest } from "./worker-main.ts";
 
-/** Threads for layers: JOBINDBLIK_DISCLOSURE_THREADS if set (≥ 1), else one per core. */
+/** Threads for layers and the repair: JOBINDBLIK_DISCLOSURE_THREADS if set (≥ 1), else one per core. */
 export function layerThreads(): number {
   const text = process.env.JOBINDBLIK_DISCLOSURE_THREADS;
   const n = text === undefined || text.trim() === "" ? availableParallelism() : Number(text);
