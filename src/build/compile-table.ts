@@ -192,8 +192,8 @@ export function disclosureBudgetSeconds(): number {
 }
 
 /**
- * Threads that protect the period layers of a group, and repair it, in parallel (JOBINDBLIK_DISCLOSURE_THREADS,
- * default one per core), checked before any work.
+ * Threads that protect the period layers of a group, and repair it, in parallel
+ * (JOBINDBLIK_DISCLOSURE_THREADS, default one per core), checked before any work.
  */
 export function disclosureThreads(): number {
   try {
