@@ -196,11 +196,7 @@ export function disclosureBudgetSeconds(): number {
  * (JOBINDBLIK_DISCLOSURE_THREADS, default one per core), checked before any work.
  */
 export function disclosureThreads(): number {
-  try {
-    return layerThreads();
-  } catch (e) {
-    return fail("bad_argument", (e as Error).message);
-  }
+  return layerThreads();
 }
 
 /** Progress of the secondary step as a step line, at most every 30 s (and at the end). */

@@ -58,6 +58,11 @@ export interface AuditOptions {
    * only once this audit has checked it against its own rows, so a wrong one is merely not used.
    */
   readonly witnesses?: Witnesses;
+  /**
+   * Only these sensitive cells are checked: a share of an audit split over threads (audit-threads.ts).
+   * Not with `exact`.
+   */
+  readonly cells?: readonly number[];
 }
 
 export interface ProblemAudit {
@@ -111,8 +116,9 @@ export async function auditProblem(p: Problem, options: AuditOptions = {}): Prom
   const resolved = new Set<number>();
   let farLeftMs = (options.farSeconds ?? 60) * 1000;
   const deadline = Date.now() + (options.budgetSeconds ?? Number.POSITIVE_INFINITY) * 1000;
-  for (const [i, c] of sensitive.entries()) {
-    if (i % 1000 === 999) options.onProgress?.(i + 1, sensitive.length);
+  const toCheck = intervals ? sensitive : (options.cells ?? sensitive);
+  for (const [i, c] of toCheck.entries()) {
+    if (i % 1000 === 999) options.onProgress?.(i + 1, toCheck.length);
     const all = demandsOf(p, c);
     // What hypercubes found for other cells may have moved this one far enough already.
     let demands = intervals || !p.suppressed[c] ? all : proven.remaining(c, all);

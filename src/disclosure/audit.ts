@@ -9,9 +9,11 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { TableDef } from "../build/tables/types.ts";
 import { fail } from "../errors.ts";
 import { quoteIdentifier as qi, quoteLiteral as ql } from "../store/sql.ts";
-import { type AuditOptions, auditProblem, type Violation } from "./audit-problem.ts";
+import type { AuditOptions, Violation } from "./audit-problem.ts";
+import { auditInThreads } from "./audit-threads.ts";
 import { loadTableInput } from "./db.ts";
 import { disclosureGroups } from "./groups.ts";
+import { layerThreads } from "./layers/pool.ts";
 import { buildProblem } from "./protect.ts";
 import type { BuildWitnesses } from "./secondary/witnesses.ts";
 
@@ -195,7 +197,12 @@ export async function auditRelease(
       );
       const { buildWitnesses, ...auditOptions } = options;
       const kept = buildWitnesses?.for(inputs);
-      const result = await auditProblem(problem, { ...auditOptions, ...(kept ? { witnesses: kept } : {}) });
+      const result = await auditInThreads(
+        inputs,
+        problem,
+        { ...auditOptions, ...(kept ? { witnesses: kept } : {}) },
+        layerThreads(),
+      );
       checks += result.checks;
       byWitness += result.byWitness;
       for (const v of result.violations) violations.push({ ...v, table: v.cell.split(" ")[0] as string });

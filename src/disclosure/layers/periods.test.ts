@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditProblem } from "../audit-problem.ts";
+import { auditInThreads } from "../audit-threads.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS } from "../rules/index.ts";
@@ -187,6 +188,21 @@ describe("protection period by period, then repaired over the whole group", () =
     const byShare = shares.map((share) => share.filter((c) => (r.witnesses?.get(c).length ?? 0) > 0).length);
     expect(byShare.every((n) => n > 0)).toBe(true);
     expect(audit.byWitness).toBeGreaterThan(0);
+
+    // The audit in two threads too: the same checks, each share in its own thread.
+    const witnesses = r.witnesses ? { witnesses: r.witnesses } : {};
+    const split = await auditInThreads([input()], r.problem, witnesses, 2, 0);
+    expect(split.violations).toEqual([]);
+    expect(split.checks).toBe(audit.checks);
+    // A complement published again: the threads' audit names the cells it exposes, as one thread does.
+    const complement = [...Array(r.problem.size).keys()].find(
+      (g) => r.problem.canon[g] === g && r.problem.suppressed[g] && !r.problem.sensitive[g],
+    ) as number;
+    r.problem.suppressed[complement] = 0;
+    const alone = await auditProblem(r.problem, { ...witnesses, budgetSeconds: 0 });
+    const both = await auditInThreads([input()], r.problem, { ...witnesses, budgetSeconds: 0 }, 2, 0);
+    expect(alone.violations.length).toBeGreaterThan(0);
+    expect(both.violations.map((v) => v.cell).sort()).toEqual(alone.violations.map((v) => v.cell).sort());
   });
 
   it("a layer that fails in a worker fails the whole protection with the worker's reason", async () => {

@@ -3,6 +3,7 @@
 // thread, or for a single layer, they run here in turn.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { fail } from "../../errors.ts";
 import type { LayerResult, ProtectOptions, TableInput } from "../protect.ts";
 import type { LayerReply, LayerRequest } from "./worker-main.ts";
 
@@ -11,7 +12,7 @@ export function layerThreads(): number {
   const text = process.env.JOBINDBLIK_DISCLOSURE_THREADS;
   const n = text === undefined || text.trim() === "" ? availableParallelism() : Number(text);
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`JOBINDBLIK_DISCLOSURE_THREADS must be a whole number ≥ 1, not "${text}"`);
+    fail("bad_argument", `JOBINDBLIK_DISCLOSURE_THREADS must be a whole number ≥ 1, not "${text}"`);
   return n;
 }
 
@@ -71,4 +72,27 @@ export async function protectEachLayer(
     }
   };
   await Promise.all(Array.from({ length: count }, run));
+}
+
+/**
+ * Runs one request (a repair's or an audit's share) in a new worker thread and resolves with its
+ * reply; a worker that fails or dies rejects with the reason, prefixed by `what`.
+ */
+export function runInWorker<T>(request: unknown, what: string, transfer: ArrayBuffer[] = []): Promise<T> {
+  const worker = new Worker(new URL("./worker.js", import.meta.url));
+  return new Promise<T>((resolve, reject) => {
+    worker.once("message", (reply: T | { error: string }) => {
+      if (reply && typeof reply === "object" && "error" in reply)
+        reject(new Error(`${what} failed: ${reply.error}`));
+      else resolve(reply as T);
+    });
+    worker.once("error", (e) =>
+      reject(new Error(`${what} failed: ${e instanceof Error ? e.message : String(e)}`)),
+    );
+    worker.once("exit", (code) => reject(new Error(`${what} failed: the worker exited with code ${code}`)));
+    worker.postMessage(request, transfer);
+  }).finally(() => {
+    worker.removeAllListeners("exit");
+    void worker.terminate();
+  });
 }

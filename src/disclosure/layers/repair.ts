@@ -6,7 +6,6 @@
 // whole quarter blocks (a quarter and its months; a year or window alone), as the changes that prove
 // one cell mostly prove its neighbours in the same periods (proven.ts), which a thread only knows of
 // for its own share.
-import { Worker } from "node:worker_threads";
 import type { Dim } from "../model/dims.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, type ProtectOptions, type TableInput } from "../protect.ts";
@@ -15,7 +14,7 @@ import { DEFAULT_RULE_PARAMS } from "../rules/types.ts";
 import { GroupHints } from "../secondary/hints.ts";
 import { countSuppressed, type SecondaryResult, secondarySuppression } from "../secondary/index.ts";
 import { Witnesses, type WitnessParts } from "../secondary/witnesses.ts";
-import type { WorkerReply } from "./worker-main.ts";
+import { runInWorker } from "./pool.ts";
 
 /** One layer's hints and, per table of the layer, the group cell of its local cell 0. */
 export interface LayerHints {
@@ -109,17 +108,16 @@ export async function repairInThreads(
   const before = countSuppressed(problem);
   const { onProgress, onStep: _s, ...plain } = options;
   const pattern = problem.suppressed.slice();
-  const remote = shares.slice(1).map((cells) =>
-    inWorker({
-      kind: "repair",
-      inputs,
-      options: plain,
-      pattern,
-      layers,
-      cells,
-      keepWitnesses: !!witnesses,
-    }),
-  );
+  const remote = shares
+    .slice(1)
+    .map((cells) =>
+      runInWorker<RepairResult>(
+        { kind: "repair", inputs, options: plain, pattern, layers, cells, keepWitnesses: !!witnesses },
+        "repairing a share of the periods",
+      ),
+    );
+  // A worker failing while this thread works is reported when its reply is awaited, below.
+  for (const r of remote) r.catch(() => {});
   // Progress from this thread's share, as a share of the whole (the shares are of about one size).
   const total = shares.reduce((n, s) => n + s.length, 0);
   const scale = total / Math.max(1, shares[0]?.length ?? 1);
@@ -158,21 +156,4 @@ function merged(parts: readonly SecondaryResult[], secondary: number): Secondary
     lpSolves: sum((r) => r.lpSolves),
     steps,
   };
-}
-
-/** Runs one share in a new worker thread; a worker that dies fails the repair with its reason. */
-function inWorker(request: RepairRequest): Promise<RepairResult> {
-  const worker = new Worker(new URL("./worker.js", import.meta.url));
-  return new Promise<RepairResult>((resolve, reject) => {
-    worker.once("message", (reply: WorkerReply) => {
-      if ("error" in reply) reject(new Error(`repairing a share of the periods failed: ${reply.error}`));
-      else resolve(reply as RepairResult);
-    });
-    worker.once("error", (e) => reject(e));
-    worker.once("exit", (code) => reject(new Error(`the repair's worker exited with code ${code}`)));
-    worker.postMessage(request);
-  }).finally(() => {
-    worker.removeAllListeners("exit");
-    void worker.terminate();
-  });
 }

@@ -1,7 +1,10 @@
-// A worker thread's loop (pool.ts, repair.ts): protects each period layer it is sent, in turn, and
-// returns the cell statuses of every table of the layer and the hypercubes that protect its cells; or
-// repairs a share of a group's sensitive cells over all periods and returns the pattern it left.
+// A worker thread's loop (pool.ts, repair.ts, audit-threads.ts): protects each period layer it is sent,
+// in turn, and returns the cell statuses of every table of the layer and the hypercubes that protect its
+// cells; or repairs a share of a group's sensitive cells over all periods and returns the pattern it
+// left; or audits a share of them.
 import { parentPort } from "node:worker_threads";
+import type { ProblemAudit } from "../audit-problem.ts";
+import { type AuditRequest, auditShare } from "../audit-threads.ts";
 import { type LayerResult, type ProtectOptions, protectLayer, type TableInput } from "../protect.ts";
 import { type RepairRequest, type RepairResult, repairShare } from "./repair.ts";
 
@@ -12,12 +15,16 @@ export interface LayerRequest {
 
 export type LayerReply = LayerResult | { readonly error: string };
 
-export type WorkerReply = LayerResult | RepairResult | { readonly error: string };
+export type WorkerReply = LayerResult | RepairResult | ProblemAudit | { readonly error: string };
 
 const port = parentPort;
 if (!port) throw new Error("worker-main.ts runs in a worker thread");
-port.on("message", async (request: LayerRequest | RepairRequest) => {
+port.on("message", async (request: LayerRequest | RepairRequest | AuditRequest) => {
   try {
+    if ("kind" in request && request.kind === "audit") {
+      port.postMessage((await auditShare(request)) satisfies WorkerReply);
+      return;
+    }
     if ("kind" in request && request.kind === "repair") {
       const result = await repairShare(request);
       port.postMessage(result satisfies WorkerReply, [
