@@ -13,7 +13,7 @@ import type { AuditOptions, Violation } from "./audit-problem.ts";
 import { auditInThreads } from "./audit-threads.ts";
 import { loadTableInput } from "./db.ts";
 import { disclosureGroups } from "./groups.ts";
-import { layerThreads } from "./layers/pool.ts";
+import { layerThreads, threadsWithinMemory } from "./layers/pool.ts";
 import { buildProblem } from "./protect.ts";
 import type { BuildWitnesses } from "./secondary/witnesses.ts";
 
@@ -201,7 +201,7 @@ export async function auditRelease(
         inputs,
         problem,
         { ...auditOptions, ...(kept ? { witnesses: kept } : {}) },
-        layerThreads(),
+        threadsWithinMemory(problem.size, layerThreads()),
       );
       checks += result.checks;
       byWitness += result.byWitness;

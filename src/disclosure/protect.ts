@@ -4,7 +4,7 @@
 // audit checks. Tables without a `disclosure` definition get the primary rules only.
 import type { DimensionDef, TableDef } from "../build/tables/types.ts";
 import { alignPeriods, groupPeriods, type PeriodLayer, sliceToPeriod } from "./layers/periods.ts";
-import { layerThreads, protectEachLayer } from "./layers/pool.ts";
+import { layerThreads, protectEachLayer, threadsWithinMemory } from "./layers/pool.ts";
 import { addLayerHints, type LayerHints, repairInThreads } from "./layers/repair.ts";
 import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
 import { type Cube, type CubeInput, Problem } from "./model/problem.ts";
@@ -187,7 +187,12 @@ export async function protectTables(
   const layered = await protectLayers(inputs, problem, timed);
   if (layered) options.onStep?.("repair over all periods");
   const witnesses = options.keepWitnesses ? new Witnesses(problem) : undefined;
-  const threads = layered ? Math.min(layerThreads(), options.repairThreads ?? Number.POSITIVE_INFINITY) : 1;
+  const threads = layered
+    ? threadsWithinMemory(
+        problem.size,
+        Math.min(layerThreads(), options.repairThreads ?? Number.POSITIVE_INFINITY),
+      )
+    : 1;
   const secondary =
     layered && threads > 1
       ? await repairInThreads(inputs, problem, layered.hints, layered.layers, timed, witnesses, threads)

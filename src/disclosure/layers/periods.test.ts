@@ -6,7 +6,7 @@ import { buildProblem, protectTables } from "../protect.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS } from "../rules/index.ts";
 import { testInput, testTable } from "../test-tables.ts";
 import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
-import { layerThreads, protectEachLayer } from "./pool.ts";
+import { layerThreads, protectEachLayer, threadsWithinMemory } from "./pool.ts";
 import { sharesByBlock } from "./repair.ts";
 
 const cellId = (p: Problem, name: string) =>
@@ -203,6 +203,15 @@ describe("protection period by period, then repaired over the whole group", () =
     const both = await auditInThreads([input()], r.problem, { ...witnesses, budgetSeconds: 0 }, 2, 0);
     expect(alone.violations.length).toBeGreaterThan(0);
     expect(both.violations.map((v) => v.cell).sort()).toEqual(alone.violations.map((v) => v.cell).sort());
+  });
+
+  it("takes a thread per copy of the problem only while free memory holds one more", () => {
+    const gb = 1024 ** 3;
+    // A million cells take ≈ 2.5 GB a copy: the build's own, and one more in 4 GB free (80 % of it).
+    expect(threadsWithinMemory(1_000_000, 2, 4 * gb)).toBe(2);
+    expect(threadsWithinMemory(1_000_000, 2, 2 * gb)).toBe(1);
+    expect(threadsWithinMemory(1_000_000, 8, 8 * gb)).toBe(3);
+    expect(threadsWithinMemory(10, 1, 64 * gb)).toBe(1);
   });
 
   it("a layer that fails in a worker fails the whole protection with the worker's reason", async () => {
