@@ -1,6 +1,8 @@
 // Period layers protected in parallel: each layer is an independent problem the size of one period,
 // so worker threads (one per core, JOBINDBLIK_DISCLOSURE_THREADS to choose) share them out. With one
-// thread, or for a single layer, they run here in turn.
+// thread, or for a single layer, they run here in turn. Also the thread count and the worker call of
+// the repair's and the audit's shares (repair.ts, audit-threads.ts), whose threads each hold a copy of
+// the whole problem.
 import { availableParallelism, freemem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { fail } from "../../errors.ts";
