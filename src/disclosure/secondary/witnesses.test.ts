@@ -4,7 +4,7 @@ import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
 import { gridValue, testInput, testTable, textbookTable2d } from "../test-tables.ts";
 import { encodeHints, GroupHints } from "./hints.ts";
-import { checkProduct, demandsOf, findHypercube } from "./hypercube.ts";
+import { checkProduct, demandsOf, findHypercube, productHolds } from "./hypercube.ts";
 import { ProvenMoves } from "./proven.ts";
 import { BuildWitnesses, Witnesses } from "./witnesses.ts";
 
@@ -271,5 +271,33 @@ describe("hints: a period layer's hypercubes, for the repair", () => {
     group.add(encodeHints(p, hints), (cube, local) => (p.cubes[cube]?.offset ?? 0) + local);
     for (const [c, products] of hints) expect(group.get(c)).toEqual(products);
     expect((await auditProblem(p)).violations).toEqual([]);
+  });
+
+  it("prove nothing for a cell they do not move by 1: another cell's hypercube is no hint", () => {
+    const { problem: p } = buildProblem([table()]);
+    const c = cellId(p, "w2 row=X col=B");
+    p.sensitive[c] = 1;
+    p.requirement.set("n", {
+      down: new Float64Array(p.size).fill(Number.NaN).fill(0, c, c + 1),
+      up: new Float64Array(p.size).fill(Number.NaN).fill(8, c, c + 1),
+    });
+    // The rectangle (Y, A), (Y, C), (Z, A), (Z, C), suppressed: a balanced change, but not of X or B.
+    for (const name of ["row=Y col=A", "row=Y col=C", "row=Z col=A", "row=Z col=C"])
+      p.suppressed[cellId(p, `w2 ${name}`)] = 1;
+    const rows = [2, 3];
+    const cols = [1, 3];
+    const other = [
+      { codes: rows, coefs: [1, -1] },
+      { codes: cols, coefs: [1, -1] },
+    ];
+    expect(productHolds(p, c, other)).toBe(false);
+    expect(findHypercube(p, c, demandsOf(p, c), { zeroCost: true, fixed: other })).toBeNull();
+    // X against Y: it holds the cell (X is code 1, B code 2), but its cells are not all suppressed.
+    const own = [
+      { codes: [1, 2], coefs: [1, -1] },
+      { codes: [2, 1], coefs: [1, -1] },
+    ];
+    expect(productHolds(p, c, own)).toBe(true);
+    expect(findHypercube(p, c, demandsOf(p, c), { zeroCost: true, fixed: own })).toBeNull();
   });
 });
