@@ -1,10 +1,10 @@
-// The audit of a large group split over worker threads, as the repair is (layers/repair.ts): each
-// thread builds the group's problem again from the same inputs (so cell ids agree), takes the pattern,
+// The audit of a large group in worker threads, as the repair is (layers/repair.ts): each thread
+// builds the group's problem again from the same inputs (so cell ids agree), takes the pattern,
 // the sensitive cells, their requirements and the protection's witnesses, and checks its share of the
 // sensitive cells (whole quarter blocks, as one cell's accepted change mostly proves its neighbours in
 // the same periods). Every check is the audit's own, in whichever thread it runs.
 import { type AuditOptions, auditProblem, type ProblemAudit } from "./audit-problem.ts";
-import { runInWorker } from "./layers/pool.ts";
+import { heapPerThreadMb, runInWorker } from "./layers/pool.ts";
 import { sharesByBlock } from "./layers/repair.ts";
 import type { Problem } from "./model/problem.ts";
 import { buildProblem, type TableInput } from "./protect.ts";
@@ -33,8 +33,11 @@ export interface AuditRequest {
   readonly options: Pick<AuditOptions, "maxComponent" | "farSeconds" | "budgetSeconds">;
 }
 
-/** One share, in a worker thread. */
-export async function auditShare(request: AuditRequest): Promise<ProblemAudit> {
+/** One share, in a worker thread; `onProgress` told the cells done every 1,000. */
+export async function auditShare(
+  request: AuditRequest,
+  onProgress?: (done: number) => void,
+): Promise<ProblemAudit> {
   const { problem } = buildProblem(request.inputs);
   problem.suppressed.set(request.state.suppressed);
   problem.sensitive.set(request.state.sensitive);
@@ -48,12 +51,14 @@ export async function auditShare(request: AuditRequest): Promise<ProblemAudit> {
     ...request.options,
     cells: request.cells,
     ...(witnesses ? { witnesses } : {}),
+    ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
   });
 }
 
 /**
- * auditProblem over `threads` threads, this one included, for a group with many sensitive cells;
- * in this thread alone for small groups, one thread or `exact`.
+ * auditProblem in `threads` worker threads, each with a heap of its share of the machine's memory
+ * (the audit of a release outgrows V8's default heap), for a group with many sensitive cells; in this
+ * thread for small groups and with `exact`.
  */
 export async function auditInThreads(
   inputs: readonly TableInput[],
@@ -63,8 +68,8 @@ export async function auditInThreads(
   minSensitive = MIN_SENSITIVE_FOR_THREADS,
 ): Promise<ProblemAudit> {
   const sensitive = problem.sensitiveCells();
-  if (threads <= 1 || options.exact || sensitive.length < minSensitive) return auditProblem(problem, options);
-  const shares = sharesByBlock(problem, threads);
+  if (options.exact || sensitive.length < minSensitive) return auditProblem(problem, options);
+  const shares = sharesByBlock(problem, Math.max(1, threads));
   const state: AuditState = {
     suppressed: problem.suppressed,
     sensitive: problem.sensitive,
@@ -76,27 +81,24 @@ export async function auditInThreads(
     ...(options.budgetSeconds !== undefined ? { budgetSeconds: options.budgetSeconds } : {}),
   };
   const witnesses = options.witnesses?.parts();
-  const remote = shares
-    .slice(1)
-    .map((cells) =>
+  const heapMb = heapPerThreadMb(shares.length);
+  const done = shares.map(() => 0);
+  const parts = await Promise.all(
+    shares.map((cells, i) =>
       runInWorker<ProblemAudit>(
         { kind: "audit", inputs, state, cells, options: plain, ...(witnesses ? { witnesses } : {}) },
         "auditing a share of the periods",
+        heapMb,
+        (n) => {
+          done[i] = n;
+          options.onProgress?.(
+            done.reduce((a, b) => a + b, 0),
+            sensitive.length,
+          );
+        },
       ),
-    );
-  // A worker failing while this thread works is reported when its reply is awaited, below.
-  for (const r of remote) r.catch(() => {});
-  const total = sensitive.length;
-  const scale = total / Math.max(1, shares[0]?.length ?? 1);
-  const { onProgress } = options;
-  const parts = [
-    await auditProblem(problem, {
-      ...options,
-      cells: shares[0] ?? [],
-      ...(onProgress ? { onProgress: (done: number) => onProgress(Math.round(done * scale), total) } : {}),
-    }),
-    ...(await Promise.all(remote)),
-  ];
+    ),
+  );
   const sum = (f: (a: ProblemAudit) => number) => parts.reduce((n, a) => n + f(a), 0);
   return {
     violations: parts.flatMap((a) => a.violations),

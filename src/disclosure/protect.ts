@@ -5,12 +5,12 @@
 import type { DimensionDef, TableDef } from "../build/tables/types.ts";
 import { alignPeriods, groupPeriods, type PeriodLayer, sliceToPeriod } from "./layers/periods.ts";
 import { layerThreads, protectEachLayer, threadsWithinMemory } from "./layers/pool.ts";
-import { addLayerHints, type LayerHints, repairInThreads } from "./layers/repair.ts";
+import { type LayerHints, repairInThreads } from "./layers/repair.ts";
 import { areaDim, codeDim, type Dim, periodDim } from "./model/dims.ts";
 import { type Cube, type CubeInput, Problem } from "./model/problem.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS, type RuleParams, type TableCells } from "./rules/index.ts";
 import { thresholdRule } from "./rules/threshold.ts";
-import { encodeHints, GroupHints } from "./secondary/hints.ts";
+import { encodeHints } from "./secondary/hints.ts";
 import { type SecondaryOptions, type SecondaryResult, secondarySuppression } from "./secondary/index.ts";
 import { Witnesses } from "./secondary/witnesses.ts";
 
@@ -193,15 +193,9 @@ export async function protectTables(
         Math.min(layerThreads(), options.repairThreads ?? Number.POSITIVE_INFINITY),
       )
     : 1;
-  const secondary =
-    layered && threads > 1
-      ? await repairInThreads(inputs, problem, layered.hints, layered.layers, timed, witnesses, threads)
-      : await secondarySuppression(problem, {
-          ...timed,
-          seeded: layered !== null,
-          ...(layered ? { hints: layered.hints } : {}),
-          ...(witnesses ? { witnesses } : {}),
-        });
+  const secondary = layered
+    ? await repairInThreads(inputs, problem, layered, timed, witnesses, threads)
+    : await secondarySuppression(problem, { ...timed, ...(witnesses ? { witnesses } : {}) });
   return { problem, status: statusOf(problem), primary, secondary, ...(witnesses ? { witnesses } : {}) };
 }
 
@@ -235,13 +229,12 @@ async function protectLayers(
   inputs: readonly TableInput[],
   problem: Problem,
   options: ProtectOptions,
-): Promise<{ hints: GroupHints; layers: LayerHints[] } | null> {
+): Promise<LayerHints[] | null> {
   const periods = groupPeriods(inputs);
   if (!periods || periods.length < 2) return null;
   const large = problem.sensitiveCells().length > (options.lpMaxSensitive ?? 2000);
   if (!(options.byPeriod ?? large)) return null;
   const layers = periods.map((period) => sliceToPeriod(inputs, period));
-  const hints = new GroupHints(problem);
   const kept: LayerHints[] = [];
   await protectEachLayer(
     layers.map((layer) => layer.inputs),
@@ -260,14 +253,12 @@ async function protectLayers(
         for (let l = 0; l < layerStatus.length; l++)
           if (layerStatus[l]) problem.suppressed[problem.canon[offset + l] as number] = 1;
       });
-      const layer = { stream: result.hints, offsets };
-      addLayerHints(hints, [layer]);
-      kept.push(layer);
+      kept.push({ stream: result.hints, offsets });
     },
     (at) => options.onStep?.(`period ${periods[at]} (${at + 1}/${periods.length})`),
   );
   alignPeriods(problem);
-  return { hints, layers: kept };
+  return kept;
 }
 
 /** Per table, per local cell: 0 published, 1 sensitive, 2 complement. */

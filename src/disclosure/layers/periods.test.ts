@@ -6,7 +6,7 @@ import { buildProblem, protectTables } from "../protect.ts";
 import { applyPrimaryRules, DEFAULT_RULE_PARAMS } from "../rules/index.ts";
 import { testInput, testTable } from "../test-tables.ts";
 import { alignPeriods, groupPeriods, sliceToPeriod } from "./periods.ts";
-import { layerThreads, protectEachLayer, threadsWithinMemory } from "./pool.ts";
+import { heapPerThreadMb, layerThreads, protectEachLayer, threadsWithinMemory } from "./pool.ts";
 import { sharesByBlock } from "./repair.ts";
 
 const cellId = (p: Problem, name: string) =>
@@ -212,6 +212,9 @@ describe("protection period by period, then repaired over the whole group", () =
     expect(threadsWithinMemory(1_000_000, 2, 2 * gb)).toBe(1);
     expect(threadsWithinMemory(1_000_000, 8, 8 * gb)).toBe(3);
     expect(threadsWithinMemory(10, 1, 64 * gb)).toBe(1);
+    // Each worker's heap: three quarters of the machine shared out, never below 1 GB.
+    expect(heapPerThreadMb(2, 24 * gb)).toBe(9216);
+    expect(heapPerThreadMb(8, 4 * gb)).toBe(1024);
   });
 
   it("a layer that fails in a worker fails the whole protection with the worker's reason", async () => {

@@ -3,7 +3,7 @@
 // thread, or for a single layer, they run here in turn. Also the thread count and the worker call of
 // the repair's and the audit's shares (repair.ts, audit-threads.ts), whose threads each hold a copy of
 // the whole problem.
-import { availableParallelism, freemem } from "node:os";
+import { availableParallelism, freemem, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { fail } from "../../errors.ts";
 import type { LayerResult, ProtectOptions, TableInput } from "../protect.ts";
@@ -93,14 +93,31 @@ export function threadsWithinMemory(cells: number, wanted: number, free = freeme
 }
 
 /**
- * Runs one request (a repair's or an audit's share) in a new worker thread and resolves with its
- * reply; a worker that fails or dies rejects with the reason, prefixed by `what`.
+ * Heap (MB) for each of `threads` workers that hold a copy of a whole problem: three quarters of the
+ * machine's memory shared out. V8's default (≈ 4 GB) is what a long repair of a release ran out of.
  */
-export function runInWorker<T>(request: unknown, what: string, transfer: ArrayBuffer[] = []): Promise<T> {
-  const worker = new Worker(new URL("./worker.js", import.meta.url));
+export function heapPerThreadMb(threads: number, total = totalmem()): number {
+  return Math.max(1024, Math.floor(((total / 2 ** 20) * 0.75) / Math.max(1, threads)));
+}
+
+/**
+ * Runs one request (a repair's or an audit's share) in a new worker thread with a heap of `heapMb`,
+ * and resolves with its reply; messages `{ progress }` on the way go to `onProgress`. A worker that
+ * fails or dies rejects with the reason, prefixed by `what`.
+ */
+export function runInWorker<T>(
+  request: unknown,
+  what: string,
+  heapMb: number,
+  onProgress?: (done: number) => void,
+): Promise<T> {
+  const worker = new Worker(new URL("./worker.js", import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
   return new Promise<T>((resolve, reject) => {
-    worker.once("message", (reply: T | { error: string }) => {
-      if (reply && typeof reply === "object" && "error" in reply)
+    worker.on("message", (reply: T | { error: string } | { progress: number }) => {
+      if (reply && typeof reply === "object" && "progress" in reply) onProgress?.(reply.progress);
+      else if (reply && typeof reply === "object" && "error" in reply)
         reject(new Error(`${what} failed: ${reply.error}`));
       else resolve(reply as T);
     });
@@ -108,9 +125,10 @@ export function runInWorker<T>(request: unknown, what: string, transfer: ArrayBu
       reject(new Error(`${what} failed: ${e instanceof Error ? e.message : String(e)}`)),
     );
     worker.once("exit", (code) => reject(new Error(`${what} failed: the worker exited with code ${code}`)));
-    worker.postMessage(request, transfer);
+    worker.postMessage(request);
   }).finally(() => {
     worker.removeAllListeners("exit");
+    worker.removeAllListeners("message");
     void worker.terminate();
   });
 }

@@ -14,7 +14,7 @@ import { DEFAULT_RULE_PARAMS } from "../rules/types.ts";
 import { GroupHints } from "../secondary/hints.ts";
 import { countSuppressed, type SecondaryResult, secondarySuppression } from "../secondary/index.ts";
 import { Witnesses, type WitnessParts } from "../secondary/witnesses.ts";
-import { runInWorker } from "./pool.ts";
+import { heapPerThreadMb, runInWorker } from "./pool.ts";
 
 /** One layer's hints and, per table of the layer, the group cell of its local cell 0. */
 export interface LayerHints {
@@ -49,8 +49,14 @@ export function addLayerHints(hints: GroupHints, layers: readonly LayerHints[]):
     });
 }
 
-/** One share, in a worker thread: the problem built again, the pattern and hints taken, the repair run. */
-export async function repairShare(request: RepairRequest): Promise<RepairResult> {
+/**
+ * One share, in a worker thread: the problem built again, the pattern and hints taken, the repair run;
+ * `onProgress` told the cells done every 1,000.
+ */
+export async function repairShare(
+  request: RepairRequest,
+  onProgress?: (done: number) => void,
+): Promise<RepairResult> {
   const { problem, tables } = buildProblem(request.inputs);
   applyPrimaryRules({ problem, tables, params: request.options.params ?? DEFAULT_RULE_PARAMS });
   problem.suppressed.set(request.pattern);
@@ -63,6 +69,7 @@ export async function repairShare(request: RepairRequest): Promise<RepairResult>
     hints,
     cells: request.cells,
     ...(witnesses ? { witnesses } : {}),
+    ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
   });
   return { pattern: problem.suppressed, secondary, ...(witnesses ? { witnesses: witnesses.parts() } : {}) };
 }
@@ -92,13 +99,14 @@ export function sharesByBlock(p: Problem, count: number): number[][] {
 }
 
 /**
- * The repair of `problem` (aligned, hints from `layers`) over `threads` threads, this one included:
- * the united pattern is left in `problem`, the witnesses gathered in `witnesses`.
+ * The repair of `problem` (aligned, hints from `layers`) in `threads` worker threads, each with a
+ * heap of its share of the machine's memory (the repair of a release outgrows V8's default heap, and
+ * the build's own thread keeps only the problem): the united pattern is left in `problem`, the
+ * witnesses gathered in `witnesses`.
  */
 export async function repairInThreads(
   inputs: readonly TableInput[],
   problem: Problem,
-  hints: GroupHints,
   layers: readonly LayerHints[],
   options: ProtectOptions,
   witnesses: Witnesses | undefined,
@@ -108,33 +116,30 @@ export async function repairInThreads(
   const before = countSuppressed(problem);
   const { onProgress, onStep: _s, ...plain } = options;
   const pattern = problem.suppressed.slice();
-  const remote = shares
-    .slice(1)
-    .map((cells) =>
+  const total = shares.reduce((n, s) => n + s.length, 0);
+  const done = shares.map(() => 0);
+  const heapMb = heapPerThreadMb(shares.length);
+  const results = await Promise.all(
+    shares.map((cells, i) =>
       runInWorker<RepairResult>(
         { kind: "repair", inputs, options: plain, pattern, layers, cells, keepWitnesses: !!witnesses },
         "repairing a share of the periods",
+        heapMb,
+        (n) => {
+          done[i] = n;
+          onProgress?.(
+            done.reduce((a, b) => a + b, 0),
+            total,
+          );
+        },
       ),
-    );
-  // A worker failing while this thread works is reported when its reply is awaited, below.
-  for (const r of remote) r.catch(() => {});
-  // Progress from this thread's share, as a share of the whole (the shares are of about one size).
-  const total = shares.reduce((n, s) => n + s.length, 0);
-  const scale = total / Math.max(1, shares[0]?.length ?? 1);
-  const { hints: _h, ...mine } = await secondarySuppression(problem, {
-    ...plain,
-    seeded: true,
-    hints,
-    cells: shares[0] ?? [],
-    ...(witnesses ? { witnesses } : {}),
-    ...(onProgress ? { onProgress: (done: number) => onProgress(Math.round(done * scale), total) } : {}),
-  });
-  const results = await Promise.all(remote);
-  const parts: SecondaryResult[] = [mine];
+    ),
+  );
+  const parts: SecondaryResult[] = [];
   results.forEach((result, i) => {
     for (let g = 0; g < problem.size; g++) if (result.pattern[g]) problem.suppressed[g] = 1;
     if (witnesses && result.witnesses)
-      witnesses.adopt(new Witnesses(problem, result.witnesses), shares[i + 1] ?? []);
+      witnesses.adopt(new Witnesses(problem, result.witnesses), shares[i] ?? []);
     parts.push(result.secondary);
   });
   onProgress?.(total, total);

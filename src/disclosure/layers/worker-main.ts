@@ -22,11 +22,13 @@ if (!port) throw new Error("worker-main.ts runs in a worker thread");
 port.on("message", async (request: LayerRequest | RepairRequest | AuditRequest) => {
   try {
     if ("kind" in request && request.kind === "audit") {
-      port.postMessage((await auditShare(request)) satisfies WorkerReply);
+      port.postMessage(
+        (await auditShare(request, (progress) => port.postMessage({ progress }))) satisfies WorkerReply,
+      );
       return;
     }
     if ("kind" in request && request.kind === "repair") {
-      const result = await repairShare(request);
+      const result = await repairShare(request, (progress) => port.postMessage({ progress }));
       port.postMessage(result satisfies WorkerReply, [
         result.pattern.buffer as ArrayBuffer,
         ...(result.witnesses
