@@ -1,7 +1,8 @@
 // The repair over all periods split over worker threads (DESIGN.md, Decomposition by period). Each
 // thread builds the group's problem again from the same inputs (so cell ids agree), takes the aligned
-// pattern and the layers' hints, and protects its share of the sensitive cells; the build protects one
-// share itself. The patterns are then united: adding suppression never makes a protected cell
+// pattern and the layers' hints, and protects its share of the sensitive cells (the build's own thread
+// only waits, holding the problem: a worker's heap can be sized, its own cannot). The patterns are then
+// united: adding suppression never makes a protected cell
 // unprotected, so every share's cells stay protected, and each share's witnesses still hold. Shares are
 // whole quarter blocks (a quarter and its months; a year or window alone), as the changes that prove
 // one cell mostly prove its neighbours in the same periods (proven.ts), which a thread only knows of
