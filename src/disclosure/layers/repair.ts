@@ -2,11 +2,10 @@
 // thread builds the group's problem again from the same inputs (so cell ids agree), takes the aligned
 // pattern and the layers' hints, and protects its share of the sensitive cells (the build's own thread
 // only waits, holding the problem: a worker's heap can be sized, its own cannot). The patterns are then
-// united: adding suppression never makes a protected cell
-// unprotected, so every share's cells stay protected, and each share's witnesses still hold. Shares are
-// whole quarter blocks (a quarter and its months; a year or window alone), as the changes that prove
-// one cell mostly prove its neighbours in the same periods (proven.ts), which a thread only knows of
-// for its own share.
+// united: adding suppression never makes a protected cell unprotected, so every share's cells stay
+// protected, and each share's witnesses still hold. Shares are whole quarter blocks (a quarter and its
+// months; a year or window alone), as the changes that prove one cell mostly prove its neighbours in
+// the same periods (proven.ts), which a thread only knows of for its own share.
 import type { Dim } from "../model/dims.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, type ProtectOptions, type TableInput } from "../protect.ts";
