@@ -13,7 +13,6 @@ import {
   protectGroup,
   writeProtectionRecord,
 } from "../disclosure/index.ts";
-import { layerThreads } from "../disclosure/layers/pool.ts";
 import { fail } from "../errors.ts";
 import { quoteIdentifier as qi, quoteLiteral as ql } from "../store/sql.ts";
 import type { DimensionDef, TableDef } from "./tables/types.ts";
@@ -189,14 +188,6 @@ export function disclosureBudgetSeconds(): number {
   if (!Number.isFinite(seconds) || seconds < 0)
     fail("bad_argument", `JOBINDBLIK_DISCLOSURE_BUDGET must be a number of seconds ≥ 0, not "${text}"`);
   return seconds;
-}
-
-/**
- * Threads that protect the period layers of a group, and repair it, in parallel
- * (JOBINDBLIK_DISCLOSURE_THREADS, default one per core), checked before any work.
- */
-export function disclosureThreads(): number {
-  return layerThreads();
 }
 
 /** Progress of the secondary step as a step line, at most every 30 s (and at the end). */

@@ -14,15 +14,11 @@ import {
   type GroupSummary,
   privateDir,
 } from "../disclosure/index.ts";
+import { layerThreads } from "../disclosure/layers/pool.ts";
 import { fail } from "../errors.ts";
 import { formatMonth, monthsBetween, parsePeriod } from "../reference/periods.ts";
 import { openWarehouse, queryRows, quoteLiteral } from "../store/index.ts";
-import {
-  compileGroup,
-  disclosureBudgetSeconds,
-  disclosureLevel,
-  disclosureThreads,
-} from "./compile-table.ts";
+import { compileGroup, disclosureBudgetSeconds, disclosureLevel } from "./compile-table.ts";
 import type { BatchUsed, DataBreak, ReleaseManifest, Revision, Supersession, TableFile } from "./manifest.ts";
 import { createInputViews, periodsOfSpan, prepareBuild } from "./prepare/index.ts";
 import { publishedCatalogue } from "./release-catalogue.ts";
@@ -157,7 +153,8 @@ export async function buildRelease(options: BuildOptions): Promise<BuildResult> 
   // A bad disclosure setting is refused before any work, not after the first table.
   if (disclosureLevel() === "full") {
     disclosureBudgetSeconds();
-    disclosureThreads();
+    // JOBINDBLIK_DISCLOSURE_THREADS (a coded error if bad).
+    layerThreads();
   }
   removeAbandonedBuilds(options.dataDir);
   const spillDir = join(options.dataDir, ".spill");

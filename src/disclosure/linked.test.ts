@@ -5,7 +5,7 @@ import { auditProblem } from "./audit-problem.ts";
 import type { Problem } from "./model/problem.ts";
 import { buildProblem, protectTables } from "./protect.ts";
 import { demandsOf, findHypercube } from "./secondary/hypercube.ts";
-import { gridValue, testInput, testTable } from "./test-tables.ts";
+import { gridValue, requireOnly, testInput, testTable } from "./test-tables.ts";
 
 const names = (p: Problem) => {
   const out: string[] = [];
@@ -160,10 +160,7 @@ describe("linked tables with a period the linked table lacks", () => {
       }
     const c = id(sensitive);
     p.sensitive[c] = 1;
-    p.requirement.set("n", {
-      down: new Float64Array(p.size).fill(Number.NaN).fill(0, c, c + 1),
-      up: new Float64Array(p.size).fill(Number.NaN).fill(8, c, c + 1),
-    });
+    requireOnly(p, c, "n", 0, 8);
     const found = findHypercube(p, c, demandsOf(p, c), { zeroCost: true });
     return found ? new Set(found.cells.map((g) => p.describe(g))) : null;
   }

@@ -1,6 +1,7 @@
 // Small synthetic tables for the disclosure tests: a definition with code dimensions (each with a
 // `total`) and values given as nested objects, turned into the cube input protectTables() reads.
 import type { RelationKind, TableDef } from "../build/tables/types.ts";
+import type { Problem } from "./model/problem.ts";
 import type { TableInput } from "./protect.ts";
 
 export interface TestDim {
@@ -108,4 +109,12 @@ export function textbookTable2d(id: string) {
   ];
   const table = testTable(id, dims, { n: { row: "sum", col: "sum" } });
   return testInput(table, dims, gridValue(textbookRows, textbookCols, textbookGrid));
+}
+
+/** Makes cell `c` the only one with a requirement on measure `m`: it must reach `down` and `up`. */
+export function requireOnly(p: Problem, c: number, m: string, down: number, up: number): void {
+  p.requirement.set(m, {
+    down: new Float64Array(p.size).fill(Number.NaN).fill(down, c, c + 1),
+    up: new Float64Array(p.size).fill(Number.NaN).fill(up, c, c + 1),
+  });
 }

@@ -40,15 +40,6 @@ export interface RepairResult {
   readonly witnesses?: WitnessParts;
 }
 
-/** Adds every layer's hints to `hints`, addressed by the group's cells. */
-export function addLayerHints(hints: GroupHints, layers: readonly LayerHints[]): void {
-  for (const { stream, offsets } of layers)
-    hints.add(stream, (j, local) => {
-      const offset = offsets[j];
-      return offset === undefined ? -1 : offset + local;
-    });
-}
-
 /**
  * One share, in a worker thread: the problem built again, the pattern and hints taken, the repair run;
  * `onProgress` told the cells done every 1,000.
@@ -61,7 +52,11 @@ export async function repairShare(
   applyPrimaryRules({ problem, tables, params: request.options.params ?? DEFAULT_RULE_PARAMS });
   problem.suppressed.set(request.pattern);
   const hints = new GroupHints(problem);
-  addLayerHints(hints, request.layers);
+  for (const { stream, offsets } of request.layers)
+    hints.add(stream, (j, local) => {
+      const offset = offsets[j];
+      return offset === undefined ? -1 : offset + local;
+    });
   const witnesses = request.keepWitnesses ? new Witnesses(problem) : undefined;
   const { hints: _h, ...secondary } = await secondarySuppression(problem, {
     ...request.options,

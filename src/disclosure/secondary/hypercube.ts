@@ -213,8 +213,9 @@ function productMoves(
   );
   const moves: Move[][] = cube.dims.map((dim, d) => {
     const code = coords[d] as number;
+    // A move handed in must move the cell itself by 1 (a hint of another cell would prove nothing).
     const fixed = options.fixed?.[d];
-    if (fixed) return [fixed];
+    if (fixed) return coefAt(fixed, code) === 1 ? [fixed] : [];
     if (cube.free[d] || dim.groupsOf[code]?.length === 0) return [{ codes: [code], coefs: [1] }];
     const leaves = (dim.leaves[code] ?? []).slice();
     if (leaves.length > 1)
@@ -282,12 +283,6 @@ function productMoves(
     return kept.map((x) => x.m);
   });
   if (moves.some((m) => m.length === 0)) return null;
-  // A move handed in must move the cell itself by 1 (a hint of another cell would prove nothing).
-  if (
-    options.fixed &&
-    !moves.every((m, d) => m.length > 1 || coefAt(m[0] as Move, coords[d] as number) === 1)
-  )
-    return null;
   return { k, coords, moves };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditProblem, byWitnesses } from "../audit-problem.ts";
 import type { Problem } from "../model/problem.ts";
 import { buildProblem, protectTables } from "../protect.ts";
-import { gridValue, testInput, testTable, textbookTable2d } from "../test-tables.ts";
+import { gridValue, requireOnly, testInput, testTable, textbookTable2d } from "../test-tables.ts";
 import { encodeHints, GroupHints } from "./hints.ts";
 import { checkProduct, demandsOf, findHypercube, productHolds } from "./hypercube.ts";
 import { ProvenMoves } from "./proven.ts";
@@ -108,10 +108,7 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
     const y = cellId(p, "w2 row=Y col=B");
     p.sensitive[x] = 1;
     p.suppressed[x] = 1;
-    p.requirement.set("n", {
-      down: new Float64Array(p.size).fill(Number.NaN).fill(0, x, x + 1),
-      up: new Float64Array(p.size).fill(Number.NaN).fill(8, x, x + 1),
-    });
+    requireOnly(p, x, "n", 0, 8);
     const w = new Witnesses(p);
     // (X, B) alone to 8: its row and column totals would no longer add up.
     w.addDelta(x, "n", 1, new Map([[x, 5]]));
@@ -202,10 +199,7 @@ describe("witnesses: the changes protection found, checked by the audit", () => 
     );
     const c = cellId(p, "g row=r1 gender=K");
     p.sensitive[c] = 1;
-    p.requirement.set("n", {
-      down: new Float64Array(p.size).fill(Number.NaN).fill(0, c, c + 1),
-      up: new Float64Array(p.size).fill(Number.NaN).fill(7, c, c + 1),
-    });
+    requireOnly(p, c, "n", 0, 7);
     for (const name of ["g row=r1 gender=K", "g row=r2 gender=K", "b row=r1", "b row=r2"])
       p.suppressed[cellId(p, name)] = 1;
     for (const r of ["r1", "r2"]) p.suppressed[cellId(p, `o row=${r} origin=other`)] = 1;
@@ -277,10 +271,7 @@ describe("hints: a period layer's hypercubes, for the repair", () => {
     const { problem: p } = buildProblem([table()]);
     const c = cellId(p, "w2 row=X col=B");
     p.sensitive[c] = 1;
-    p.requirement.set("n", {
-      down: new Float64Array(p.size).fill(Number.NaN).fill(0, c, c + 1),
-      up: new Float64Array(p.size).fill(Number.NaN).fill(8, c, c + 1),
-    });
+    requireOnly(p, c, "n", 0, 8);
     // The rectangle (Y, A), (Y, C), (Z, A), (Z, C), suppressed: a balanced change, but not of X or B.
     for (const name of ["row=Y col=A", "row=Y col=C", "row=Z col=A", "row=Z col=C"])
       p.suppressed[cellId(p, `w2 ${name}`)] = 1;
